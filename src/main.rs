@@ -1,0 +1,5 @@
+//! Command line entry point of Gazette Browser.
+
+fn main() {
+    println!("gazette-browser");
+}
