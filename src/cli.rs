@@ -103,7 +103,10 @@ fn write_check(gazette: &Gazette, out: &mut impl Write) -> std::io::Result<()> {
     )?;
     let notes = crosscheck(gazette);
     if !notes.is_empty() {
-        writeln!(out, "notes (cross-checks of the content; the file is still valid):")?;
+        writeln!(
+            out,
+            "notes (cross-checks of the content; the file is still valid):"
+        )?;
         for note in notes {
             writeln!(out, "  [{}] {}", note.subject, note.message)?;
         }
@@ -114,7 +117,10 @@ fn write_check(gazette: &Gazette, out: &mut impl Write) -> std::io::Result<()> {
 fn write_docs(gazette: &Gazette, out: &mut impl Write) -> std::io::Result<()> {
     for doc in &gazette.documents {
         let number = doc.number.as_deref().unwrap_or("-");
-        let date = doc.date.map(|d| d.to_string()).unwrap_or_else(|| "-".to_owned());
+        let date = doc
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".to_owned());
         writeln!(out, "{}\t{number}\t{date}\t{}", doc.id, doc.title)?;
     }
     Ok(())

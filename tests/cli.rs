@@ -1,4 +1,5 @@
 //! The command line as a user runs it: exit codes and messages for good and bad files.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -38,7 +39,11 @@ fn check_names_file_line_and_column_of_a_syntax_error() {
     let output = run(&["--gazette", path.to_str().unwrap(), "check"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    let line = fixture.lines().position(|l| l.contains("published:")).unwrap() + 1;
+    let line = fixture
+        .lines()
+        .position(|l| l.contains("published:"))
+        .unwrap()
+        + 1;
     assert!(
         message.contains(&format!("{}:{line}:", path.display())),
         "expected file:{line}:column in {message}"
@@ -52,7 +57,10 @@ fn every_kind_of_bad_file_exits_2_with_a_message() {
     let cases: Vec<(&str, PathBuf)> = vec![
         ("empty", temp_file("empty.ron", b"")),
         ("binary", temp_file("junk.ron", &[0xff, 0xfe, 0, 1, 2, 3])),
-        ("truncated", temp_file("half.ron", &fixture.as_bytes()[..400])),
+        (
+            "truncated",
+            temp_file("half.ron", &fixture.as_bytes()[..400]),
+        ),
         ("deep", temp_file("deep.ron", "(".repeat(50_000).as_bytes())),
         ("invalid", temp_file("invalid.ron", invalid.as_bytes())),
         ("directory", std::env::temp_dir()),
@@ -72,14 +80,21 @@ fn docs_and_tables_list_ids() {
     let docs = String::from_utf8(run(&["docs"]).stdout).unwrap();
     assert!(docs.lines().count() >= 2, "{docs}");
     let tables = String::from_utf8(run(&["tables"]).stdout).unwrap();
-    assert!(tables.lines().any(|l| l.starts_with("land-prices\t")), "{tables}");
+    assert!(
+        tables.lines().any(|l| l.starts_with("land-prices\t")),
+        "{tables}"
+    );
 }
 
 #[test]
 fn text_of_an_unknown_document_lists_the_known_ones() {
     let output = run(&["text", "no-such-doc"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("the documents are:"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("the documents are:"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

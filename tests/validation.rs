@@ -1,4 +1,5 @@
 //! Loading and validation: bad files are refused with every problem named, never a panic.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use gazette_browser::model::load::{LoadError, parse_bytes, parse_str};
 use gazette_browser::model::validate::validate;
@@ -27,10 +28,17 @@ fn a_syntax_error_names_line_and_column() {
     let LoadError::Syntax { line, column, .. } = &err else {
         panic!("expected a syntax error, got {err:?}");
     };
-    let expected_line = MINIMAL.lines().position(|l| l.contains("year: 2023,")).unwrap() + 1;
+    let expected_line = MINIMAL
+        .lines()
+        .position(|l| l.contains("year: 2023,"))
+        .unwrap()
+        + 1;
     assert_eq!(*line, expected_line);
     assert!(*column > 1);
-    assert!(err.to_string().starts_with(&format!("broken.ron:{expected_line}:")));
+    assert!(
+        err.to_string()
+            .starts_with(&format!("broken.ron:{expected_line}:"))
+    );
 }
 
 #[test]
@@ -55,10 +63,16 @@ fn all_semantic_problems_are_reported_at_once() {
         // a wrong floor price, a number that does not parse, a short row …
         .replace("\"4415\", \"2208\"", "\"4415\", \"2207\"")
         .replace("\"74399.73\"", "\"74,399.73\"")
-        .replace("[\"1\", \"411700Z70005\", \"3000\"]", "[\"1\", \"411700Z70005\"]")
+        .replace(
+            "[\"1\", \"411700Z70005\", \"3000\"]",
+            "[\"1\", \"411700Z70005\"]",
+        )
         // … a duplicate table id, a dangling link and a dangling source paragraph.
         .replace("id: \"derived\"", "id: \"legend\"")
-        .replace("interpretation: Some(\"reading\")", "interpretation: Some(\"nowhere\")")
+        .replace(
+            "interpretation: Some(\"reading\")",
+            "interpretation: Some(\"nowhere\")",
+        )
         .replace("paragraphs: [\"p-prices\"]", "paragraphs: [\"p-gone\"]");
     let problems = problems_of(&broken);
     let expect = [
@@ -93,7 +107,10 @@ fn counts_that_contradict_the_interpretation_are_refused() {
 fn a_one_sided_interpretation_link_is_refused() {
     let broken = MINIMAL.replace("interprets: Some(\"notice\")", "interprets: None");
     let problems = problems_of(&broken);
-    assert!(problems.iter().any(|p| p.contains("does not name it back")), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains("does not name it back")),
+        "{problems:#?}"
+    );
 }
 
 #[test]
@@ -110,7 +127,10 @@ fn junk_input_gives_messages_not_panics() {
         ("empty", b"".to_vec()),
         ("whitespace", b"  \n\t ".to_vec()),
         ("binary", vec![0, 159, 146, 150, 255, 1, 2]),
-        ("truncated", MINIMAL.as_bytes()[..MINIMAL.len() / 2].to_vec()),
+        (
+            "truncated",
+            MINIMAL.as_bytes()[..MINIMAL.len() / 2].to_vec(),
+        ),
         ("deep nesting", deep.into_bytes()),
         ("wrong root", b"[1, 2, 3]".to_vec()),
     ];

@@ -17,7 +17,11 @@ pub struct ExportArgs {
 pub fn run(gazette: &Gazette, args: &ExportArgs) -> i32 {
     let Some(table) = gazette.table(&args.table) else {
         let ids: Vec<&str> = gazette.tables.iter().map(|t| t.id.as_str()).collect();
-        eprintln!("error: no table \"{}\"; the tables are: {}", args.table, ids.join(", "));
+        eprintln!(
+            "error: no table \"{}\"; the tables are: {}",
+            args.table,
+            ids.join(", ")
+        );
         return crate::cli::EXIT_BAD_INPUT;
     };
     let mut bytes = Vec::new();

@@ -163,7 +163,10 @@ fn is_main_land_table(table: &Table) -> bool {
 }
 
 fn code_column(table: &Table) -> Option<usize> {
-    table.columns.iter().position(|c| c.kind == ColumnKind::Code)
+    table
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Code)
 }
 
 /// A legend is another table of the same document whose codes are region codes.
@@ -172,7 +175,8 @@ fn is_legend_of(table: &Table, main: &Table) -> bool {
 }
 
 fn legend_notes(main: &Table, legend: &Table) -> Vec<CrossCheckNote> {
-    let (Some(main_code), Some(legend_code)) = (main.column_index(REGION_CODE_COLUMN), code_column(legend))
+    let (Some(main_code), Some(legend_code)) =
+        (main.column_index(REGION_CODE_COLUMN), code_column(legend))
     else {
         return Vec::new();
     };
@@ -233,7 +237,9 @@ fn legend_uses(main: &Table, by_code: &BTreeMap<&str, &Vec<Cell>>, codes: &[&str
     };
     let mut uses: Vec<String> = Vec::new();
     for code in codes {
-        if let Some(value) = by_code.get(code).and_then(|row| row.get(use_column)?.value())
+        if let Some(value) = by_code
+            .get(code)
+            .and_then(|row| row.get(use_column)?.value())
             && !uses.iter().any(|u| u == value)
         {
             uses.push(value.to_owned());
@@ -308,7 +314,8 @@ fn column_agreements(
             .filter_map(|(code, legend_row, main_row)| {
                 let printed = legend_row.get(index)?.as_printed();
                 let main_value = main_row.get(target)?.as_printed();
-                (printed != main_value).then(|| format!("{code}（图例 {printed}，附件1 {main_value}）"))
+                (printed != main_value)
+                    .then(|| format!("{code}（图例 {printed}，附件1 {main_value}）"))
             })
             .collect();
         let title = &main.columns[target].title;

@@ -91,7 +91,10 @@ fn check_contents(gazette: &Gazette, problems: &mut Vec<Problem>) {
         if gazette.document(&entry.document).is_none() {
             problems.push(Problem::new(
                 format!("contents entry {} ({})", index + 1, entry.title),
-                format!("points to document \"{}\", which does not exist", entry.document),
+                format!(
+                    "points to document \"{}\", which does not exist",
+                    entry.document
+                ),
             ));
         }
     }
@@ -150,10 +153,15 @@ fn check_table_references(gazette: &Gazette, problems: &mut Vec<Problem>) {
         .documents
         .iter()
         .flat_map(|document| {
-            document.all_blocks().into_iter().filter_map(|block| match block {
-                Block::Paragraph { id: Some(id), .. } => Some((id.as_str(), document.id.as_str())),
-                _ => None,
-            })
+            document
+                .all_blocks()
+                .into_iter()
+                .filter_map(|block| match block {
+                    Block::Paragraph { id: Some(id), .. } => {
+                        Some((id.as_str(), document.id.as_str()))
+                    }
+                    _ => None,
+                })
         })
         .collect();
     for document in &gazette.documents {
@@ -173,7 +181,10 @@ fn check_table_references(gazette: &Gazette, problems: &mut Vec<Problem>) {
         if gazette.document(&table.document).is_none() {
             problems.push(Problem::new(
                 &place,
-                format!("belongs to document \"{}\", which does not exist", table.document),
+                format!(
+                    "belongs to document \"{}\", which does not exist",
+                    table.document
+                ),
             ));
         }
         if let TableOrigin::Derived { paragraphs } = &table.origin {
@@ -205,7 +216,10 @@ fn check_table_shape(table: &Table, problems: &mut Vec<Problem>) {
         if !titles.insert(column.title.as_str()) {
             problems.push(Problem::new(
                 &place,
-                format!("column title \"{}\" appears twice; titles must be unique", column.title),
+                format!(
+                    "column title \"{}\" appears twice; titles must be unique",
+                    column.title
+                ),
             ));
         }
     }
@@ -328,14 +342,22 @@ fn check_floor_prices(table: &Table, problems: &mut Vec<Problem>) {
         match expected_floor_price(land_price, plot_ratio) {
             Some(expected) if expected == floor_price => {}
             Some(expected) => problems.push(Problem::new(
-                format!("table {} row {}, column {FLOOR_PRICE_COLUMN}", table.id, row_index + 1),
+                format!(
+                    "table {} row {}, column {FLOOR_PRICE_COLUMN}",
+                    table.id,
+                    row_index + 1
+                ),
                 format!(
                     "is {floor_price}, but {LAND_PRICE_COLUMN} {land_price} ÷ \
                      {PLOT_RATIO_COLUMN} {ratio_text} rounds to {expected}"
                 ),
             )),
             None => problems.push(Problem::new(
-                format!("table {} row {}, column {PLOT_RATIO_COLUMN}", table.id, row_index + 1),
+                format!(
+                    "table {} row {}, column {PLOT_RATIO_COLUMN}",
+                    table.id,
+                    row_index + 1
+                ),
                 format!("plot ratio {ratio_text} must be greater than zero"),
             )),
         }
@@ -349,7 +371,10 @@ fn check_stated_counts(gazette: &Gazette, problems: &mut Vec<Problem>) {
                 format!("table {}", comparison.table),
                 format!(
                     "has {} {} regions, but the interpretation \"{}\" states {}",
-                    comparison.counted, comparison.label, comparison.interpretation, comparison.stated
+                    comparison.counted,
+                    comparison.label,
+                    comparison.interpretation,
+                    comparison.stated
                 ),
             ));
         }
@@ -363,9 +388,18 @@ mod tests {
     #[test]
     fn floor_price_rounds_half_up_exactly() {
         // Printed rows of 附件1: 4415 ÷ 2 = 2207.5 prints as 2208; 3785 ÷ 2.1 = 1802.38 → 1802.
-        assert_eq!(expected_floor_price(4415, parse_decimal("2").unwrap()), Some(2208));
-        assert_eq!(expected_floor_price(3785, parse_decimal("2.1").unwrap()), Some(1802));
-        assert_eq!(expected_floor_price(4260, parse_decimal("2.4").unwrap()), Some(1775));
+        assert_eq!(
+            expected_floor_price(4415, parse_decimal("2").unwrap()),
+            Some(2208)
+        );
+        assert_eq!(
+            expected_floor_price(3785, parse_decimal("2.1").unwrap()),
+            Some(1802)
+        );
+        assert_eq!(
+            expected_floor_price(4260, parse_decimal("2.4").unwrap()),
+            Some(1775)
+        );
         assert_eq!(expected_floor_price(100, parse_decimal("0").unwrap()), None);
     }
 
