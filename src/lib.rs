@@ -7,4 +7,5 @@
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod search;
 pub mod text;
