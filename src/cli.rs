@@ -50,6 +50,15 @@ pub enum Command {
     },
     /// Write a table as CSV (UTF-8 with BOM).
     Export(crate::export::cli::ExportArgs),
+    /// Write the schematic of the benchmark regions as SVG.
+    Schematic {
+        /// Draw only the regions of this land use (用途), e.g. 住宅用地; repeatable; all if omitted.
+        #[arg(long = "use", value_name = "用途")]
+        uses: Vec<String>,
+        /// Where to write the SVG; `-` for standard output.
+        #[arg(long, value_name = "FILE")]
+        svg: PathBuf,
+    },
 }
 
 /// Loads the gazette the arguments name: the file given with `--gazette`, else the embedded one.
@@ -76,6 +85,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> i32 {
         Command::Tables => write_tables(&gazette, &mut out),
         Command::Text { doc_id } => return write_text(&gazette, doc_id.as_deref(), &mut out),
         Command::Export(args) => return crate::export::cli::run(&gazette, args),
+        Command::Schematic { uses, svg } => return write_schematic(&gazette, uses, svg),
     };
     finish_output(result)
 }
@@ -154,4 +164,65 @@ fn write_text(gazette: &Gazette, doc_id: Option<&str>, out: &mut impl Write) -> 
         },
     };
     finish_output(out.write_all(text.as_bytes()))
+}
+
+/// The table the schematic is drawn from.
+pub const SCHEMATIC_TABLE: &str = "land-prices";
+
+fn write_schematic(gazette: &Gazette, uses: &[String], target: &std::path::Path) -> i32 {
+    use crate::schematic::{layout, regions_from_table, svg};
+    let Some(table) = gazette.table(SCHEMATIC_TABLE) else {
+        eprintln!("error: the gazette has no table \"{SCHEMATIC_TABLE}\" to draw");
+        return EXIT_BAD_INPUT;
+    };
+    let regions = match regions_from_table(table) {
+        Ok(regions) => regions,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let known: Vec<&str> = dedup(regions.iter().map(|r| r.land_use.as_str()));
+    if let Some(unknown) = uses.iter().find(|u| !known.contains(&u.as_str())) {
+        eprintln!(
+            "error: no land use \"{unknown}\"; the uses are: {}",
+            known.join(", ")
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let drawn = layout(&regions);
+    for region in &drawn.unplaced {
+        eprintln!(
+            "note: region {} ({}) is not drawn: {}",
+            region.input.code, region.input.label, region.reason
+        );
+    }
+    for problem in &drawn.unresolved {
+        eprintln!("note: {problem}");
+    }
+    let title = format!("{} 标定区域示意图", gazette.display_title());
+    let document = svg::render(&drawn, uses, &title);
+    let result = if target.as_os_str() == "-" {
+        std::io::stdout().lock().write_all(document.as_bytes())
+    } else {
+        crate::atomic_file::write_atomically(target, document.as_bytes())
+    };
+    match result {
+        Ok(()) => 0,
+        Err(err) => {
+            eprintln!("error: cannot write {}: {err}", target.display());
+            EXIT_OUTPUT_FAILED
+        }
+    }
+}
+
+/// The distinct items in order of first appearance.
+fn dedup<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }

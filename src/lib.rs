@@ -4,8 +4,10 @@
 //! loading, validation and cross-checks ([`model`]), plain-text rendering ([`text`]), CSV export
 //! ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it.
 
+pub mod atomic_file;
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod schematic;
 pub mod search;
 pub mod text;
