@@ -1,7 +1,13 @@
 //! Gazette Browser (公报浏览器): browse one issue of the Zhumadian municipal government gazette.
 //!
-//! The library holds everything that can be tested without a window: the data model and its
-//! loading and validation ([`model`]). The binary adds the command line and the egui window.
+//! The library holds everything that can be tested without a window: the data model with its
+//! loading, validation and cross-checks ([`model`]), plain-text rendering ([`text`]), CSV export
+//! ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it.
 
+pub mod atomic_file;
+pub mod cli;
+pub mod export;
 pub mod model;
+pub mod schematic;
+pub mod search;
 pub mod text;

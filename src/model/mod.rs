@@ -5,7 +5,10 @@
 //! disagreements within the content (附件2 legends vs 附件1) that are shown but never refuse a
 //! file.
 
+pub mod crosscheck;
+pub mod load;
 pub mod types;
+pub mod validate;
 
 pub use types::*;
 

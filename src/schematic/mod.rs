@@ -1,0 +1,711 @@
+//! Layout of the schematic of benchmark regions, from their 四至 alone.
+//!
+//! The text edition has no maps, but each region names the roads on its four sides
+//! (东至京广铁路、西至文明大道、南至中华大道、北至雪松大道). Roads become grid lines: north–south
+//! roads are ordered west → east, east–west roads south → north, so that every region's west
+//! road lies left of its east road and its south road below its north road. The constraints
+//! form a graph; each road's grid position is its longest path from the graph's sources, which
+//! keeps the drawing compact. Where regions of one 用途 still overlap, further orderings are
+//! added, one pair at a time, choosing the one that keeps the drawing smallest; where two roads
+//! would share a grid line along the same stretch, they are pulled apart the same way. Every
+//! road is one straight line, and one grid serves all three uses.
+//!
+//! It is a schematic, not a survey map: positions are ranks, not distances.
+
+pub mod svg;
+
+use crate::model::{Cell, Table};
+use std::collections::{BTreeMap, HashMap};
+
+/// Column titles read from the land-price table.
+pub const CODE_COLUMN: &str = "标定区域编号";
+/// See [`CODE_COLUMN`].
+pub const USE_COLUMN: &str = "用途";
+/// See [`CODE_COLUMN`].
+pub const BOUNDS_COLUMN: &str = "标定区域四至";
+/// See [`CODE_COLUMN`].
+pub const NUMBER_COLUMN: &str = "序号";
+/// See [`CODE_COLUMN`].
+pub const PRICE_COLUMN: &str = "地面单价";
+
+/// Printed variants of one road's name, mapped to the name the schematic uses.
+pub const ROAD_NAME_VARIANTS: &[(&str, &str)] = &[("栢城路", "柏城路")];
+
+/// The direction a road runs, which decides the grid axis it lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Axis {
+    /// A north–south road: a vertical line at some x (bounds regions east or west).
+    NorthSouth,
+    /// An east–west road: a horizontal line at some y (bounds regions north or south).
+    EastWest,
+}
+
+/// One region to place: its table row and its printed boundary text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionInput {
+    /// Index of the row in the table, so the view can select it.
+    pub row: usize,
+    /// The printed 序号, used as the region's label.
+    pub label: String,
+    /// Region code (标定区域编号).
+    pub code: String,
+    /// Land use (用途); regions of one use must not overlap.
+    pub land_use: String,
+    /// The printed 四至.
+    pub bounds: String,
+    /// 地面单价 in 元/m², which colours the region; `None` when not printed.
+    pub price: Option<f64>,
+}
+
+/// The four boundary roads of a region, as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bounds {
+    /// Road on the east side (东至).
+    pub east: String,
+    /// Road on the west side (西至).
+    pub west: String,
+    /// Road on the south side (南至).
+    pub south: String,
+    /// Road on the north side (北至).
+    pub north: String,
+}
+
+/// Reads a printed 四至 such as 东至京广铁路、西至文明大道、南至中华大道、北至雪松大道.
+pub fn parse_bounds(text: &str) -> Result<Bounds, String> {
+    let mut sides: [Option<String>; 4] = Default::default();
+    for part in text.split(['、', '，', ',', '；', ';']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let Some((side, road)) = split_side(part) else {
+            return Err(format!("「{part}」不是“东至/西至/南至/北至＋道路”的形式"));
+        };
+        if road.is_empty() {
+            return Err(format!("「{part}」缺少道路名称"));
+        }
+        if sides[side].replace(road.to_owned()).is_some() {
+            return Err(format!("「{text}」重复给出了同一方向"));
+        }
+    }
+    match sides {
+        [Some(east), Some(west), Some(south), Some(north)] => Ok(Bounds {
+            east,
+            west,
+            south,
+            north,
+        }),
+        _ => Err(format!("「{text}」缺少东、西、南、北中的某一至")),
+    }
+}
+
+fn split_side(part: &str) -> Option<(usize, &str)> {
+    ["东至", "西至", "南至", "北至"]
+        .iter()
+        .enumerate()
+        .find_map(|(index, prefix)| part.strip_prefix(prefix).map(|road| (index, road.trim())))
+}
+
+/// The name the schematic uses for a printed road name (merges variants such as 栢城路).
+pub fn canonical_road(name: &str) -> String {
+    let name = name.trim();
+    ROAD_NAME_VARIANTS
+        .iter()
+        .find(|(variant, _)| *variant == name)
+        .map_or_else(|| name.to_owned(), |(_, canonical)| (*canonical).to_owned())
+}
+
+/// A road named relative to another (前进大道以西规划路): which road, and which side of it.
+fn relative_anchor(name: &str) -> Option<(&str, Side)> {
+    [
+        ("以西", Side::West),
+        ("以东", Side::East),
+        ("以南", Side::South),
+        ("以北", Side::North),
+    ]
+    .into_iter()
+    .find_map(|(marker, side)| {
+        let (anchor, _) = name.split_once(marker)?;
+        (!anchor.is_empty()).then_some((anchor, side))
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    East,
+    West,
+    South,
+    North,
+}
+
+/// The regions of a land-price table, read from its code, use and 四至 columns.
+pub fn regions_from_table(table: &Table) -> Result<Vec<RegionInput>, String> {
+    let column = |title: &str| {
+        table
+            .column_index(title)
+            .ok_or_else(|| format!("表 {} 没有「{title}」列，无法绘制示意图", table.id))
+    };
+    let (code, land_use, bounds) = (
+        column(CODE_COLUMN)?,
+        column(USE_COLUMN)?,
+        column(BOUNDS_COLUMN)?,
+    );
+    let number = table.column_index(NUMBER_COLUMN);
+    let price = table.column_index(PRICE_COLUMN);
+    let text = |row: &[Cell], index: usize| row.get(index).map_or("", Cell::as_printed).to_owned();
+    Ok(table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| RegionInput {
+            row: index,
+            label: number.map_or_else(|| (index + 1).to_string(), |n| text(row, n)),
+            code: text(row, code),
+            land_use: text(row, land_use),
+            bounds: text(row, bounds),
+            price: price.and_then(|p| row.get(p)?.number()),
+        })
+        .collect())
+}
+
+/// A cell of the grid spanned by a region: `west < east` and `south < north`, in grid units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GridRect {
+    /// x of the west road.
+    pub west: u32,
+    /// x of the east road.
+    pub east: u32,
+    /// y of the south road.
+    pub south: u32,
+    /// y of the north road.
+    pub north: u32,
+}
+
+impl GridRect {
+    /// Whether the interiors of two rectangles intersect (touching edges do not count).
+    pub fn overlaps(&self, other: &GridRect) -> bool {
+        self.west < other.east
+            && other.west < self.east
+            && self.south < other.north
+            && other.south < self.north
+    }
+}
+
+/// A road drawn as one straight grid line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoadLine {
+    /// The name the schematic uses.
+    pub name: String,
+    /// Every printed form of the name (栢城路 and 柏城路 for one road).
+    pub printed_names: Vec<String>,
+    /// Which way the road runs.
+    pub axis: Axis,
+    /// x for a north–south road, y for an east–west road.
+    pub position: u32,
+    /// The stretch of the line the road's regions touch: (min, max) along the other axis.
+    pub extent: (u32, u32),
+}
+
+/// A placed region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedRegion {
+    /// The region as given.
+    pub input: RegionInput,
+    /// Its rectangle on the grid.
+    pub rect: GridRect,
+}
+
+/// A region that could not be placed, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnplacedRegion {
+    /// The region as given.
+    pub input: RegionInput,
+    /// Why, in words a clerk can check against the table.
+    pub reason: String,
+}
+
+/// The computed schematic.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layout {
+    /// Every road, one line each.
+    pub roads: Vec<RoadLine>,
+    /// Every placed region, in table order.
+    pub regions: Vec<PlacedRegion>,
+    /// Regions that could not be placed, with the reason.
+    pub unplaced: Vec<UnplacedRegion>,
+    /// Number of grid columns (largest x).
+    pub width: u32,
+    /// Number of grid rows (largest y).
+    pub height: u32,
+    /// Overlaps that no ordering could remove (none in this issue), described.
+    pub unresolved: Vec<String>,
+}
+
+/// Lays out `regions`; never fails as a whole: what cannot be placed is listed in
+/// [`Layout::unplaced`].
+pub fn layout(regions: &[RegionInput]) -> Layout {
+    let mut graph = Graph::default();
+    let mut placed: Vec<(RegionInput, RegionRoads)> = Vec::new();
+    let mut unplaced = Vec::new();
+    for region in regions {
+        match place_region(&mut graph, region) {
+            Ok(roads) => placed.push((region.clone(), roads)),
+            Err(reason) => unplaced.push(UnplacedRegion {
+                input: region.clone(),
+                reason,
+            }),
+        }
+    }
+    let unresolved = separate(&mut graph, &placed);
+    let positions = graph.positions().unwrap_or_default();
+    build_layout(&graph, &positions, placed, unplaced, unresolved)
+}
+
+/// The four road nodes of a placed region.
+#[derive(Debug, Clone, Copy)]
+struct RegionRoads {
+    east: usize,
+    west: usize,
+    south: usize,
+    north: usize,
+}
+
+impl RegionRoads {
+    fn rect(&self, positions: &[u32]) -> GridRect {
+        GridRect {
+            west: positions[self.west],
+            east: positions[self.east],
+            south: positions[self.south],
+            north: positions[self.north],
+        }
+    }
+}
+
+/// Adds a region's constraints to the graph, or explains why they cannot hold.
+fn place_region(graph: &mut Graph, region: &RegionInput) -> Result<RegionRoads, String> {
+    let bounds = parse_bounds(&region.bounds)?;
+    let checkpoint = graph.checkpoint();
+    let roads = RegionRoads {
+        east: graph.road(&bounds.east, Axis::NorthSouth),
+        west: graph.road(&bounds.west, Axis::NorthSouth),
+        south: graph.road(&bounds.south, Axis::EastWest),
+        north: graph.road(&bounds.north, Axis::EastWest),
+    };
+    if roads.east == roads.west || roads.south == roads.north {
+        graph.rollback(checkpoint);
+        return Err(format!("「{}」两侧是同一条道路", region.bounds));
+    }
+    graph.add_edge(roads.west, roads.east, 1);
+    graph.add_edge(roads.south, roads.north, 1);
+    match graph.positions() {
+        Ok(_) => Ok(roads),
+        Err(cycle) => {
+            graph.rollback(checkpoint);
+            Err(format!(
+                "四至与其他区域矛盾：{}",
+                describe_cycle(graph, &cycle, &bounds)
+            ))
+        }
+    }
+}
+
+fn describe_cycle(graph: &Graph, cycle: &[usize], bounds: &Bounds) -> String {
+    if cycle.is_empty() {
+        return format!(
+            "西至{}须在东至{}以西、南至{}须在北至{}以南，但其他区域的四至给出了相反的次序",
+            bounds.west, bounds.east, bounds.south, bounds.north
+        );
+    }
+    let names: Vec<&str> = cycle
+        .iter()
+        .map(|&n| graph.nodes[n].name.as_str())
+        .collect();
+    format!("道路次序成环（{}）", names.join(" → "))
+}
+
+/// Adds orderings until no two regions of one use overlap and no two roads share a line along
+/// the same stretch; returns what could not be resolved.
+fn separate(graph: &mut Graph, placed: &[(RegionInput, RegionRoads)]) -> Vec<String> {
+    let mut unresolved = Vec::new();
+    let mut given_up: Vec<Conflict> = Vec::new();
+    while let Ok(positions) = graph.positions() {
+        let conflicts = find_conflicts(graph, &positions, placed);
+        let Some(conflict) = conflicts.into_iter().find(|c| !given_up.contains(c)) else {
+            break;
+        };
+        let options = conflict.options(placed);
+        let best = options
+            .into_iter()
+            .filter_map(|(from, to, gap)| {
+                let checkpoint = graph.checkpoint();
+                graph.add_edge(from, to, gap);
+                let score = graph.positions().ok().map(|p| {
+                    let remaining = find_conflicts(graph, &p, placed).len();
+                    let size = p.iter().copied().max().unwrap_or(0);
+                    (remaining, extent_sum(graph, &p), size)
+                });
+                graph.rollback(checkpoint);
+                score.map(|score| (score, (from, to, gap)))
+            })
+            .min_by_key(|(score, _)| *score);
+        match best {
+            Some((_, (from, to, gap))) => graph.add_edge(from, to, gap),
+            None => {
+                unresolved.push(conflict.describe(graph, placed));
+                given_up.push(conflict);
+            }
+        }
+    }
+    unresolved
+}
+
+/// Width plus height of the grid: what "compact" minimises.
+fn extent_sum(graph: &Graph, positions: &[u32]) -> u32 {
+    let max_on = |axis: Axis| {
+        graph
+            .nodes
+            .iter()
+            .zip(positions)
+            .filter(|(node, _)| node.axis == axis)
+            .map(|(_, &p)| p)
+            .max()
+            .unwrap_or(0)
+    };
+    max_on(Axis::NorthSouth) + max_on(Axis::EastWest)
+}
+
+/// Something the plain ordering leaves ambiguous in the drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conflict {
+    /// Two regions of one use overlap (indices into the placed list).
+    Regions(usize, usize),
+    /// Two roads lie on one line along a shared stretch (node indices).
+    Roads(usize, usize),
+}
+
+impl Conflict {
+    /// The orderings that would resolve it: edges (from, to, minimum gap).
+    fn options(&self, placed: &[(RegionInput, RegionRoads)]) -> Vec<(usize, usize, u32)> {
+        match *self {
+            Conflict::Regions(a, b) => {
+                let (a, b) = (&placed[a].1, &placed[b].1);
+                vec![
+                    (a.east, b.west, 0),
+                    (b.east, a.west, 0),
+                    (a.north, b.south, 0),
+                    (b.north, a.south, 0),
+                ]
+                .into_iter()
+                .filter(|(from, to, _)| from != to)
+                .collect()
+            }
+            Conflict::Roads(a, b) => vec![(a, b, 1), (b, a, 1)],
+        }
+    }
+
+    fn describe(&self, graph: &Graph, placed: &[(RegionInput, RegionRoads)]) -> String {
+        match *self {
+            Conflict::Regions(a, b) => {
+                let (ra, rb) = (&placed[a], &placed[b]);
+                let name = |node: usize| graph.nodes[node].name.as_str();
+                let later = |x: usize, y: usize, positions: &[u32]| {
+                    if positions[x] >= positions[y] { x } else { y }
+                };
+                let earlier = |x: usize, y: usize, positions: &[u32]| {
+                    if positions[x] <= positions[y] { x } else { y }
+                };
+                let positions = graph.positions().unwrap_or_default();
+                if positions.is_empty() {
+                    return format!("区域 {} 与 {} 重叠", ra.0.code, rb.0.code);
+                }
+                let (r1, r2) = (ra.1, rb.1);
+                format!(
+                    "区域 {}（序号 {}）与 {}（序号 {}）按四至必然重叠：两者都跨过 {}–{} 与 {}–{} 之间，\
+                     任何保持道路顺序的画法都无法把它们分开",
+                    ra.0.code,
+                    ra.0.label,
+                    rb.0.code,
+                    rb.0.label,
+                    name(later(r1.west, r2.west, &positions)),
+                    name(earlier(r1.east, r2.east, &positions)),
+                    name(later(r1.south, r2.south, &positions)),
+                    name(earlier(r1.north, r2.north, &positions)),
+                )
+            }
+            Conflict::Roads(a, b) => format!(
+                "道路 {} 与 {} 只能画在同一条线上",
+                graph.nodes[a].name, graph.nodes[b].name
+            ),
+        }
+    }
+}
+
+fn find_conflicts(
+    graph: &Graph,
+    positions: &[u32],
+    placed: &[(RegionInput, RegionRoads)],
+) -> Vec<Conflict> {
+    let rects: Vec<GridRect> = placed.iter().map(|(_, r)| r.rect(positions)).collect();
+    let mut conflicts = Vec::new();
+    for a in 0..placed.len() {
+        for b in a + 1..placed.len() {
+            if placed[a].0.land_use == placed[b].0.land_use && rects[a].overlaps(&rects[b]) {
+                conflicts.push(Conflict::Regions(a, b));
+            }
+        }
+    }
+    let extents = road_extents(graph, positions, placed);
+    let nodes: Vec<usize> = extents.keys().copied().collect();
+    for (i, &a) in nodes.iter().enumerate() {
+        for &b in &nodes[i + 1..] {
+            let (ea, eb) = (extents[&a], extents[&b]);
+            let same_line =
+                graph.nodes[a].axis == graph.nodes[b].axis && positions[a] == positions[b];
+            if same_line && ea.0 < eb.1 && eb.0 < ea.1 {
+                conflicts.push(Conflict::Roads(a, b));
+            }
+        }
+    }
+    conflicts
+}
+
+/// For each road node that bounds a region: the stretch of its line those regions touch.
+fn road_extents(
+    graph: &Graph,
+    positions: &[u32],
+    placed: &[(RegionInput, RegionRoads)],
+) -> BTreeMap<usize, (u32, u32)> {
+    let mut extents: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
+    let mut widen = |node: usize, low: u32, high: u32| {
+        let entry = extents.entry(node).or_insert((low, high));
+        entry.0 = entry.0.min(low);
+        entry.1 = entry.1.max(high);
+    };
+    for (_, roads) in placed {
+        let rect = roads.rect(positions);
+        widen(roads.east, rect.south, rect.north);
+        widen(roads.west, rect.south, rect.north);
+        widen(roads.south, rect.west, rect.east);
+        widen(roads.north, rect.west, rect.east);
+    }
+    let _ = graph;
+    extents
+}
+
+fn build_layout(
+    graph: &Graph,
+    positions: &[u32],
+    placed: Vec<(RegionInput, RegionRoads)>,
+    unplaced: Vec<UnplacedRegion>,
+    unresolved: Vec<String>,
+) -> Layout {
+    let extents = road_extents(graph, positions, &placed);
+    let mut roads: Vec<RoadLine> = extents
+        .iter()
+        .map(|(&node, &extent)| RoadLine {
+            name: graph.nodes[node].name.clone(),
+            printed_names: graph.nodes[node].printed.clone(),
+            axis: graph.nodes[node].axis,
+            position: positions[node],
+            extent,
+        })
+        .collect();
+    roads.sort_by(|a, b| (a.axis, a.position, &a.name).cmp(&(b.axis, b.position, &b.name)));
+    let regions: Vec<PlacedRegion> = placed
+        .into_iter()
+        .map(|(input, r)| PlacedRegion {
+            rect: r.rect(positions),
+            input,
+        })
+        .collect();
+    let max_on = |axis: Axis| {
+        roads
+            .iter()
+            .filter(|r| r.axis == axis)
+            .map(|r| r.position)
+            .max()
+            .unwrap_or(0)
+    };
+    Layout {
+        width: max_on(Axis::NorthSouth),
+        height: max_on(Axis::EastWest),
+        roads,
+        regions,
+        unplaced,
+        unresolved,
+    }
+}
+
+/// A road on the grid.
+#[derive(Debug, Clone)]
+struct Node {
+    name: String,
+    printed: Vec<String>,
+    axis: Axis,
+}
+
+/// "`to` lies at least `gap` grid steps after `from`" (east of, or north of).
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    from: usize,
+    to: usize,
+    gap: u32,
+}
+
+/// The ordering constraints between roads.
+#[derive(Debug, Clone, Default)]
+struct Graph {
+    nodes: Vec<Node>,
+    by_name: HashMap<(String, Axis), usize>,
+    edges: Vec<Edge>,
+}
+
+/// A state of the graph to roll back to.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    nodes: usize,
+    edges: usize,
+}
+
+impl Graph {
+    /// The node of a printed road name on an axis, created (with its relative-name
+    /// constraint) on first use.
+    fn road(&mut self, printed: &str, axis: Axis) -> usize {
+        let name = canonical_road(printed);
+        if let Some(&node) = self.by_name.get(&(name.clone(), axis)) {
+            if !self.nodes[node].printed.iter().any(|p| p == printed) {
+                self.nodes[node].printed.push(printed.to_owned());
+            }
+            return node;
+        }
+        let node = self.nodes.len();
+        self.nodes.push(Node {
+            name: name.clone(),
+            printed: vec![printed.to_owned()],
+            axis,
+        });
+        self.by_name.insert((name.clone(), axis), node);
+        if let Some((anchor, side)) = relative_anchor(&name) {
+            let anchor_axis = match side {
+                Side::East | Side::West => Axis::NorthSouth,
+                Side::South | Side::North => Axis::EastWest,
+            };
+            if anchor_axis == axis {
+                let anchor = self.road(anchor, axis);
+                match side {
+                    Side::West | Side::South => self.add_edge(node, anchor, 1),
+                    Side::East | Side::North => self.add_edge(anchor, node, 1),
+                }
+            }
+        }
+        node
+    }
+
+    fn add_edge(&mut self, from: usize, to: usize, gap: u32) {
+        self.edges.push(Edge { from, to, gap });
+    }
+
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            nodes: self.nodes.len(),
+            edges: self.edges.len(),
+        }
+    }
+
+    fn rollback(&mut self, to: Checkpoint) {
+        self.edges.truncate(to.edges);
+        for node in self.nodes.drain(to.nodes..) {
+            self.by_name.remove(&(node.name, node.axis));
+        }
+    }
+
+    /// Longest-path positions (0 for roads with nothing before them), or the roads of a cycle
+    /// that makes the constraints impossible.
+    fn positions(&self) -> Result<Vec<u32>, Vec<usize>> {
+        let count = self.nodes.len();
+        let mut position = vec![0u32; count];
+        let mut reached_by: Vec<Option<usize>> = vec![None; count];
+        for _round in 0..=count {
+            let mut changed = None;
+            for edge in &self.edges {
+                let candidate = position[edge.from] + edge.gap;
+                if candidate > position[edge.to] {
+                    position[edge.to] = candidate;
+                    reached_by[edge.to] = Some(edge.from);
+                    changed = Some(edge.to);
+                }
+            }
+            let Some(last) = changed else {
+                return Ok(position);
+            };
+            if _round == count {
+                return Err(trace_cycle(&reached_by, last));
+            }
+        }
+        Ok(position)
+    }
+}
+
+/// The cycle reached by walking predecessors back from `start`, in forward order.
+fn trace_cycle(reached_by: &[Option<usize>], start: usize) -> Vec<usize> {
+    let mut node = start;
+    for _ in 0..reached_by.len() {
+        match reached_by[node] {
+            Some(previous) => node = previous,
+            None => return Vec::new(),
+        }
+    }
+    let mut cycle = vec![node];
+    let mut current = reached_by[node];
+    while let Some(previous) = current {
+        if previous == node {
+            break;
+        }
+        cycle.push(previous);
+        current = reached_by[previous];
+        if cycle.len() > reached_by.len() {
+            return Vec::new();
+        }
+    }
+    cycle.reverse();
+    cycle
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The lowest and highest price among the placed regions: the ends of the one colour scale
+/// shared by every use, so colours compare across layers.
+pub fn price_range(layout: &Layout) -> Option<(f64, f64)> {
+    let prices = layout.regions.iter().filter_map(|r| r.input.price);
+    prices.fold(None, |range, price| match range {
+        None => Some((price, price)),
+        Some((low, high)) => Some((low.min(price), high.max(price))),
+    })
+}
+
+/// Stops of the sequential colour scale (ColorBrewer YlOrRd): pale for cheap, dark for dear.
+const SCALE: [[u8; 3]; 5] = [
+    [255, 255, 204],
+    [254, 217, 118],
+    [253, 141, 60],
+    [227, 26, 28],
+    [128, 0, 38],
+];
+
+/// The colour of `price` on the scale spanning `range`.
+pub fn price_color(price: f64, range: (f64, f64)) -> [u8; 3] {
+    let (low, high) = range;
+    let t = if high > low {
+        ((price - low) / (high - low)).clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    let scaled = t * (SCALE.len() - 1) as f64;
+    let index = (scaled.floor() as usize).min(SCALE.len() - 2);
+    let local = scaled - index as f64;
+    let (a, b) = (SCALE[index], SCALE[index + 1]);
+    let mix =
+        |i: usize| (f64::from(a[i]) + (f64::from(b[i]) - f64::from(a[i])) * local).round() as u8;
+    [mix(0), mix(1), mix(2)]
+}

@@ -1,0 +1,119 @@
+//! The command line as a user runs it: exit codes and messages for good and bad files.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gazette-browser"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gazette-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn check_accepts_the_embedded_issue() {
+    let output = run(&["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.starts_with("valid: "), "{stdout}");
+}
+
+#[test]
+fn check_names_file_line_and_column_of_a_syntax_error() {
+    let fixture = include_str!("fixtures/minimal.ron");
+    let broken = fixture.replacen("cumulative_number: 125,", "cumulative_number: 125", 1);
+    let path = temp_file("broken.ron", broken.as_bytes());
+    let output = run(&["--gazette", path.to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    let line = fixture
+        .lines()
+        .position(|l| l.contains("published:"))
+        .unwrap()
+        + 1;
+    assert!(
+        message.contains(&format!("{}:{line}:", path.display())),
+        "expected file:{line}:column in {message}"
+    );
+}
+
+#[test]
+fn every_kind_of_bad_file_exits_2_with_a_message() {
+    let fixture = include_str!("fixtures/minimal.ron");
+    let invalid = fixture.replace("\"4415\", \"2208\"", "\"4415\", \"9999\"");
+    let cases: Vec<(&str, PathBuf)> = vec![
+        ("empty", temp_file("empty.ron", b"")),
+        ("binary", temp_file("junk.ron", &[0xff, 0xfe, 0, 1, 2, 3])),
+        (
+            "truncated",
+            temp_file("half.ron", &fixture.as_bytes()[..400]),
+        ),
+        ("deep", temp_file("deep.ron", "(".repeat(50_000).as_bytes())),
+        ("invalid", temp_file("invalid.ron", invalid.as_bytes())),
+        ("directory", std::env::temp_dir()),
+        ("missing", PathBuf::from("/no/such/gazette.ron")),
+    ];
+    for (name, path) in cases {
+        let output = run(&["--gazette", path.to_str().unwrap(), "check"]);
+        assert_eq!(output.status.code(), Some(2), "{name}: {}", stderr(&output));
+        let message = stderr(&output);
+        assert!(message.starts_with("error: "), "{name}: {message}");
+        assert!(!message.contains("panicked"), "{name}: {message}");
+    }
+}
+
+#[test]
+fn docs_and_tables_list_ids() {
+    let docs = String::from_utf8(run(&["docs"]).stdout).unwrap();
+    assert!(docs.lines().count() >= 2, "{docs}");
+    let tables = String::from_utf8(run(&["tables"]).stdout).unwrap();
+    assert!(
+        tables.lines().any(|l| l.starts_with("land-prices\t")),
+        "{tables}"
+    );
+}
+
+#[test]
+fn text_of_an_unknown_document_lists_the_known_ones() {
+    let output = run(&["text", "no-such-doc"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("the documents are:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn export_writes_csv_with_bom_and_printed_headers() {
+    let output = run(&["export", "land-prices", "--output", "-"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(output.stdout[3..].to_vec()).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.starts_with("序号,用途,标定区域编号,"), "{header}");
+    assert!(header.contains("地面单价(元/m²)"), "{header}");
+}
+
+#[test]
+fn export_of_an_unknown_table_fails_and_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("gazette-cli-none-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("out.csv");
+    let output = run(&["export", "no-table", "--output", target.to_str().unwrap()]);
+    assert_ne!(output.status.code(), Some(0));
+    assert!(!target.exists());
+}
