@@ -713,12 +713,12 @@ pub fn price_color(price: f64, range: (f64, f64)) -> [u8; 3] {
 /// The region under a point given in grid units (x east, y north), among the regions whose use
 /// is `visible`. Where rectangles of different uses overlap, the smallest one wins, since a
 /// small region drawn over a large one is the one the pointer is visibly on.
-pub fn region_at<'a>(
-    layout: &'a Layout,
+pub fn region_at(
+    layout: &Layout,
     x: f64,
     y: f64,
     visible: impl Fn(&str) -> bool,
-) -> Option<&'a PlacedRegion> {
+) -> Option<&PlacedRegion> {
     layout
         .regions
         .iter()
