@@ -10,4 +10,5 @@ pub mod export;
 pub mod model;
 pub mod schematic;
 pub mod search;
+pub mod table;
 pub mod text;
