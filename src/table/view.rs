@@ -196,8 +196,10 @@ mod tests {
     #[test]
     fn quick_filter_matches_any_column_case_insensitively_and_all_words() {
         let table = land_prices();
-        let mut state = TableState::default();
-        state.quick_filter = "411700z7000".into();
+        let mut state = TableState {
+            quick_filter: "411700z7000".into(),
+            ..TableState::default()
+        };
         assert_eq!(numbers(&table, &state), ["28", "29", "30", "32"]);
         state.quick_filter = "置地 住宅".into();
         assert_eq!(numbers(&table, &state), ["29"]);
