@@ -12,3 +12,4 @@ pub mod schematic;
 pub mod search;
 pub mod table;
 pub mod text;
+pub mod ui;
