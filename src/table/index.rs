@@ -92,37 +92,33 @@ impl TableIndex {
         })
     }
 
+    /// Ranks from one sort of precomputed keys (numbers, natural-order bytes, text, or the
+    /// category's first appearance), so no comparison parses or scans a string twice.
     fn compute_ranks(&self, table: &Table, column: usize) -> Vec<u32> {
-        let kind = table.columns[column].kind;
-        let cell = |row: usize| table.rows[row].get(column).and_then(Cell::value);
-        let mut present: Vec<usize> = (0..table.rows.len())
-            .filter(|&row| self.has_value(table, row, column))
-            .collect();
-        let first_seen = first_appearance(table, column);
-        let compare = |a: usize, b: usize| -> Ordering {
-            match kind {
-                ColumnKind::Category => {
-                    let seen = |row| cell(row).and_then(|v| first_seen.get(v)).copied();
-                    seen(a).cmp(&seen(b))
-                }
-                ColumnKind::Integer | ColumnKind::Decimal => {
-                    let (x, y) = (self.number(a, column), self.number(b, column));
-                    x.unwrap_or(0.0).total_cmp(&y.unwrap_or(0.0))
-                }
-                ColumnKind::Code => natural_cmp(cell(a).unwrap_or(""), cell(b).unwrap_or("")),
-                ColumnKind::Text => cell(a).cmp(&cell(b)),
-            }
+        let n = table.rows.len();
+        let present = (0..n).filter(|&row| self.has_value(table, row, column));
+        let text = |row: usize| {
+            table.rows[row]
+                .get(column)
+                .and_then(Cell::value)
+                .unwrap_or("")
         };
-        present.sort_by(|&a, &b| compare(a, b));
-        let mut ranks = vec![MISSING; table.rows.len()];
-        let mut rank = 0u32;
-        for (i, &row) in present.iter().enumerate() {
-            if i > 0 && compare(present[i - 1], row) != Ordering::Equal {
-                rank += 1;
+        match table.columns[column].kind {
+            ColumnKind::Integer | ColumnKind::Decimal => {
+                let number = |row| self.number(row, column).unwrap_or(0.0);
+                rank_by(n, present.map(|r| (number(r), r)).collect(), f64::total_cmp)
             }
-            ranks[row] = rank;
+            ColumnKind::Code => {
+                let keys = present.map(|r| (natural_key(text(r)), r)).collect();
+                rank_by(n, keys, Ord::cmp)
+            }
+            ColumnKind::Text => rank_by(n, present.map(|r| (text(r), r)).collect(), Ord::cmp),
+            ColumnKind::Category => {
+                let first_seen = first_appearance(table, column);
+                let seen = |r: usize| first_seen.get(text(r)).copied().unwrap_or(usize::MAX);
+                rank_by(n, present.map(|r| (seen(r), r)).collect(), Ord::cmp)
+            }
         }
-        ranks
     }
 
     /// A numeric column's cell has a value when it parses; a text column's when it is printed.
@@ -148,39 +144,65 @@ fn first_appearance(table: &Table, column: usize) -> HashMap<&str, usize> {
     seen
 }
 
+/// Sorts `(key, row)` pairs once and gives each row the rank of its key (equal keys share a
+/// rank); rows not listed get [`MISSING`].
+fn rank_by<K>(
+    rows: usize,
+    mut keyed: Vec<(K, usize)>,
+    cmp: impl Fn(&K, &K) -> Ordering,
+) -> Vec<u32> {
+    keyed.sort_unstable_by(|a, b| cmp(&a.0, &b.0));
+    let mut ranks = vec![MISSING; rows];
+    let mut rank = 0u32;
+    for i in 0..keyed.len() {
+        if i > 0 && cmp(&keyed[i - 1].0, &keyed[i].0) != Ordering::Equal {
+            rank += 1;
+        }
+        ranks[keyed[i].1] = rank;
+    }
+    ranks
+}
+
 fn cell_number(cell: Option<&Cell>) -> Option<f64> {
     cell.and_then(|c| c.value())
         .and_then(|text| text.trim().parse::<f64>().ok())
         .filter(|n| n.is_finite())
 }
 
-/// Natural order for codes: runs of digits compare as numbers, so S5009 < S50010 is decided by
-/// value and "G2" < "G10"; everything else compares character by character. Ties fall back to
-/// plain string order so the order is total.
+/// Natural order for codes: runs of digits compare as numbers, so "G2" < "G10" and
+/// S5009 < S50010; everything else compares character by character. Ties fall back to plain
+/// string order so the order is total.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a, b);
-    loop {
-        match (x.chars().next(), y.chars().next()) {
-            (None, None) => return a.cmp(b),
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
-                let (run_x, rest_x) = split_digits(x);
-                let (run_y, rest_y) = split_digits(y);
-                let ord = compare_digit_runs(run_x, run_y);
-                if ord != Ordering::Equal {
-                    return ord;
-                }
-                (x, y) = (rest_x, rest_y);
-            }
-            (Some(p), Some(q)) => {
-                if p != q {
-                    return p.cmp(&q);
-                }
-                (x, y) = (&x[p.len_utf8()..], &y[q.len_utf8()..]);
-            }
+    natural_key(a).cmp(&natural_key(b))
+}
+
+/// A byte string whose plain order is the natural order of `text`: each digit run becomes the
+/// byte '0', its length without leading zeros (4 bytes, big-endian) and those digits; other
+/// characters stay as UTF-8 (whose byte order is code-point order); then a NUL and the text
+/// itself break ties. Built once per cell, so sorting codes compares bytes only.
+pub fn natural_key(text: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(text.len() * 2 + 8);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c.is_ascii_digit() {
+            let (run, after) = split_digits(rest);
+            let digits = run.trim_start_matches('0');
+            key.push(b'0');
+            key.extend_from_slice(
+                &u32::try_from(digits.len())
+                    .unwrap_or(u32::MAX)
+                    .to_be_bytes(),
+            );
+            key.extend_from_slice(digits.as_bytes());
+            rest = after;
+        } else {
+            key.extend_from_slice(&rest.as_bytes()[..c.len_utf8()]);
+            rest = &rest[c.len_utf8()..];
         }
     }
+    key.push(0);
+    key.extend_from_slice(text.as_bytes());
+    key
 }
 
 fn split_digits(text: &str) -> (&str, &str) {
@@ -188,12 +210,6 @@ fn split_digits(text: &str) -> (&str, &str) {
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
     text.split_at(end)
-}
-
-fn compare_digit_runs(x: &str, y: &str) -> Ordering {
-    let x = x.trim_start_matches('0');
-    let y = y.trim_start_matches('0');
-    x.len().cmp(&y.len()).then_with(|| x.cmp(y))
 }
 
 #[cfg(test)]

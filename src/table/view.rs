@@ -79,6 +79,12 @@ fn sort_rows(table: &Table, index: &TableIndex, keys: &[SortKey], rows: &mut [us
     if keys.is_empty() {
         return;
     }
+    if let [key] = keys
+        && key.column < table.columns.len()
+    {
+        sort_by_one_key(index.ranks(table, key.column), key.direction, rows);
+        return;
+    }
     let ranked: Vec<(&[u32], SortDirection)> = keys
         .iter()
         .filter(|key| key.column < table.columns.len())
@@ -91,6 +97,26 @@ fn sort_rows(table: &Table, index: &TableIndex, keys: &[SortKey], rows: &mut [us
             .find(|ord| ord.is_ne())
             .unwrap_or(Ordering::Equal)
     });
+}
+
+/// The common case, one key: sorts `(rank, row)` pairs packed in a u64 without a comparator.
+/// The incoming rows are in printed order, so breaking ties by row index keeps the sort stable.
+fn sort_by_one_key(ranks: &[u32], direction: SortDirection, rows: &mut [usize]) {
+    let mut packed: Vec<u64> = rows
+        .iter()
+        .map(|&row| {
+            let rank = match (ranks[row], direction) {
+                (MISSING, _) => MISSING,
+                (rank, SortDirection::Ascending) => rank,
+                (rank, SortDirection::Descending) => MISSING - 1 - rank,
+            };
+            (u64::from(rank) << 32) | row as u64
+        })
+        .collect();
+    packed.sort_unstable();
+    for (slot, key) in rows.iter_mut().zip(packed) {
+        *slot = (key & u64::from(u32::MAX)) as usize;
+    }
 }
 
 /// Missing values last whatever the direction; otherwise by rank in the key's direction.
