@@ -10,4 +10,6 @@ pub mod export;
 pub mod model;
 pub mod schematic;
 pub mod search;
+pub mod table;
 pub mod text;
+pub mod ui;
