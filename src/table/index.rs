@@ -20,33 +20,20 @@ pub struct TableIndex {
     id: String,
     row_count: usize,
     column_count: usize,
-    numbers: Vec<Option<Vec<Option<f64>>>>,
+    numbers: Vec<OnceCell<Vec<Option<f64>>>>,
     ranks: Vec<OnceCell<Vec<u32>>>,
     folded_rows: OnceCell<Vec<String>>,
 }
 
 impl TableIndex {
-    /// Parses the numeric columns of `table` once.
+    /// An empty index for `table`: numbers, ranks and folded text are computed on first use, so
+    /// exporting a filtered million-row table parses only the columns it filters and sorts on.
     pub fn new(table: &Table) -> Self {
-        let numbers = table
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(c, column)| {
-                column.kind.is_numeric().then(|| {
-                    table
-                        .rows
-                        .iter()
-                        .map(|row| cell_number(row.get(c)))
-                        .collect()
-                })
-            })
-            .collect();
         TableIndex {
             id: table.id.clone(),
             row_count: table.rows.len(),
             column_count: table.columns.len(),
-            numbers,
+            numbers: table.columns.iter().map(|_| OnceCell::new()).collect(),
             ranks: table.columns.iter().map(|_| OnceCell::new()).collect(),
             folded_rows: OnceCell::new(),
         }
@@ -61,13 +48,23 @@ impl TableIndex {
     }
 
     /// The number in a numeric column's cell; `None` for text columns, blanks and "--".
-    pub fn number(&self, row: usize, column: usize) -> Option<f64> {
-        self.numbers
-            .get(column)?
-            .as_ref()?
-            .get(row)
-            .copied()
-            .flatten()
+    pub fn number(&self, table: &Table, row: usize, column: usize) -> Option<f64> {
+        self.numbers_of(table, column)?.get(row).copied().flatten()
+    }
+
+    /// The parsed numbers of a numeric column (parsed on first use); `None` for other columns.
+    fn numbers_of(&self, table: &Table, column: usize) -> Option<&[Option<f64>]> {
+        if !table.columns.get(column)?.kind.is_numeric() {
+            return None;
+        }
+        let numbers = self.numbers.get(column)?.get_or_init(|| {
+            table
+                .rows
+                .iter()
+                .map(|row| cell_number(row.get(column)))
+                .collect()
+        });
+        Some(numbers)
     }
 
     /// Sort ranks of `column`: equal values share a rank, missing values get [`MISSING`].
@@ -105,7 +102,7 @@ impl TableIndex {
         };
         match table.columns[column].kind {
             ColumnKind::Integer | ColumnKind::Decimal => {
-                let number = |row| self.number(row, column).unwrap_or(0.0);
+                let number = |row| self.number(table, row, column).unwrap_or(0.0);
                 rank_by(n, present.map(|r| (number(r), r)).collect(), f64::total_cmp)
             }
             ColumnKind::Code => {
@@ -123,9 +120,9 @@ impl TableIndex {
 
     /// A numeric column's cell has a value when it parses; a text column's when it is printed.
     fn has_value(&self, table: &Table, row: usize, column: usize) -> bool {
-        match self.numbers.get(column) {
-            Some(Some(_)) => self.number(row, column).is_some(),
-            _ => table.rows[row].get(column).and_then(Cell::value).is_some(),
+        match self.numbers_of(table, column) {
+            Some(numbers) => numbers.get(row).copied().flatten().is_some(),
+            None => table.rows[row].get(column).and_then(Cell::value).is_some(),
         }
     }
 }
@@ -236,9 +233,13 @@ mod tests {
         let index = TableIndex::new(&table);
         let area = table.column_index("土地面积").unwrap();
         let floor = table.column_index("楼面单价").unwrap();
-        assert_eq!(index.number(0, area), Some(3298.21));
-        assert_eq!(index.number(10, floor), None, "industrial 楼面单价 is --");
-        assert_eq!(index.number(0, 1), None, "text column");
+        assert_eq!(index.number(&table, 0, area), Some(3298.21));
+        assert_eq!(
+            index.number(&table, 10, floor),
+            None,
+            "industrial 楼面单价 is --"
+        );
+        assert_eq!(index.number(&table, 0, 1), None, "text column");
         assert_eq!(index.ranks(&table, floor)[10], MISSING);
     }
 

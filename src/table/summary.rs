@@ -64,7 +64,7 @@ pub fn column_sum(
         count: 0,
     };
     for &row in rows {
-        if let Some(n) = index.number(row, column) {
+        if let Some(n) = index.number(table, row, column) {
             sum.total += n;
             sum.count += 1;
             sum.decimals = sum

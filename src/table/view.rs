@@ -69,7 +69,7 @@ fn passes(
             None => printed.to_lowercase().contains(pattern.as_str()),
         },
         ColumnFilter::Range { min, max } => index
-            .number(row, column)
+            .number(table, row, column)
             .is_some_and(|n| min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi)),
         ColumnFilter::Values(values) => values.contains(printed),
     }
