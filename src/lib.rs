@@ -10,6 +10,7 @@ pub mod export;
 pub mod model;
 pub mod schematic;
 pub mod search;
+pub mod synthetic;
 pub mod table;
 pub mod text;
 pub mod ui;
