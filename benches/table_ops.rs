@@ -4,6 +4,7 @@
 //! N plausible rows). Sorts and the first filter run on a fresh [`TableIndex`], because that is
 //! what a clerk waits for after a click; the quick filter is also measured per keystroke on a
 //! warm index. Figures: `benches/README.md`.
+#![allow(clippy::expect_used)] // a benchmark without its data has nothing to measure
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use gazette_browser::export::{CsvOptions, csv_bytes};
