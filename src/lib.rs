@@ -12,3 +12,4 @@ pub mod reader;
 pub mod schematic;
 pub mod search;
 pub mod text;
+pub mod ui;

@@ -152,7 +152,10 @@ mod tests {
             assert_eq!(shown.as_deref(), Some(entry.label.as_str()));
         }
         assert_eq!(entries[1].block, 2, "attachment starts at its first block");
-        assert_eq!(entries[3].level, 2, "a box sits under the heading before it");
+        assert_eq!(
+            entries[3].level, 2,
+            "a box sits under the heading before it"
+        );
         assert_eq!(entries[4].block, 6, "blocks inside the box are counted");
     }
 
