@@ -467,13 +467,13 @@ impl Drawer<'_> {
 
     fn figure(&mut self, ui: &mut egui::Ui, caption: LayoutJob) -> egui::Response {
         egui::Frame::new()
+            .fill(ui.visuals().faint_bg_color)
             .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
             .corner_radius(4.0)
             .inner_margin(16.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.vertical_centered(|ui| {
-                    ui.label(RichText::new("🖼").size(28.0).weak());
                     ui.add(egui::Label::new(caption).wrap());
                     ui.label(RichText::new(self.text.figure_placeholder).weak().italics());
                 });
