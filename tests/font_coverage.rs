@@ -3,6 +3,8 @@
 //! machine finds no CJK font and draws boxes). When this fails, re-run
 //! `scripts/make-font-subset.sh`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use skrifa::{FontRef, MetadataProvider};
 use std::collections::BTreeSet;
 

@@ -3,6 +3,8 @@
 //! the language switch changes the interface. The harness panics on any character no font can
 //! draw, so these also prove the embedded font covers what is shown.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
