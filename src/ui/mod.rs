@@ -273,8 +273,9 @@ impl App {
         }
     }
 
-    fn top_bar(&mut self, ui: &mut egui::Ui) {
+    fn top_bar(&mut self, ui: &mut egui::Ui) -> Option<Nav> {
         let text = self.lang.strings();
+        let mut nav = None;
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(text.app_name).strong());
             ui.separator();
@@ -291,9 +292,10 @@ impl App {
                         }
                     }
                 });
-                self.search.search_box(ui, self.lang);
+                nav = self.search.search_box(ui, self.lang);
             });
         });
+        nav
     }
 
     fn tab_bar(&mut self, ui: &mut egui::Ui) -> Option<Nav> {
@@ -352,10 +354,13 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.update_title(&ctx);
         self.handle_shortcuts(&ctx);
-        egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui));
+        let searched = egui::Panel::top("top-bar")
+            .show(ui, |ui| self.top_bar(ui))
+            .inner;
         let mut nav = egui::Panel::top("tab-bar")
             .show(ui, |ui| self.tab_bar(ui))
-            .inner;
+            .inner
+            .or(searched);
         if self.search.is_open() {
             let lang = self.lang;
             let picked = egui::Panel::right("search-results")

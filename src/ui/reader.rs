@@ -269,7 +269,8 @@ fn column(
     }
     let last = drawer.index.saturating_sub(1);
     view.first_visible = drawer.first_visible.unwrap_or(last);
-    ui.add_space(ui.clip_rect().height() * 0.5);
+    // Room below the end, so the last headings can still be scrolled to the top when jumped to.
+    ui.add_space(ui.clip_rect().height() * 0.8);
     nav
 }
 

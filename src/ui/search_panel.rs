@@ -45,8 +45,8 @@ impl SearchPanel {
         self.open
     }
 
-    /// The search box of the top bar.
-    pub fn search_box(&mut self, ui: &mut egui::Ui, lang: Lang) {
+    /// The search box of the top bar; Enter opens the first hit.
+    pub fn search_box(&mut self, ui: &mut egui::Ui, lang: Lang) -> Option<Nav> {
         let edit = egui::TextEdit::singleline(&mut self.query)
             .hint_text(lang.strings().search_hint)
             .desired_width(280.0);
@@ -61,6 +61,8 @@ impl SearchPanel {
         if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.open = false;
         }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        (enter && !self.hits.is_empty()).then(|| nav_for(&self.hits, 0))
     }
 
     fn refresh(&mut self) {
