@@ -230,3 +230,44 @@ fn the_language_switch_changes_the_interface() {
     assert!(has_label(&harness, EN.contents));
     assert!(!has_label(&harness, ZH.tab_overview));
 }
+
+/// Settings kept in memory, standing in for eframe's file on disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn language_and_open_tab_persist_between_runs() {
+    use eframe::App as _;
+    let gazette = gazette();
+    let document = documents(&gazette).last().unwrap().clone();
+    let mut harness = harness();
+    open_tab(&mut harness, ZH.menu_language);
+    open_tab(&mut harness, "English");
+    open_tab(&mut harness, &document.short_title);
+    let mut storage = MemoryStorage::default();
+    harness.state_mut().save(&mut storage);
+
+    let restored = App::new(gazette, Some(&storage));
+    assert_eq!(restored.lang(), gazette_browser::ui::strings::Lang::En);
+    assert_eq!(*restored.tab(), Tab::Document(document.id));
+}
+
+#[test]
+fn a_first_run_starts_in_chinese_on_the_overview() {
+    let app = App::new(gazette(), Some(&MemoryStorage::default()));
+    assert_eq!(app.lang(), gazette_browser::ui::strings::Lang::Zh);
+    assert_eq!(*app.tab(), Tab::Overview);
+}
