@@ -14,8 +14,10 @@ fn main() {
     std::process::exit(code);
 }
 
-/// Opens the window on the gazette the arguments name. `GAZETTE_BROWSER_TAB` (a document id,
-/// `overview` or `interpretations`) opens a given tab, e.g. for screenshots.
+/// Opens the window on the gazette the arguments name. For screenshots and shortcuts:
+/// `GAZETTE_BROWSER_TAB` (a document id, `overview` or `interpretations`) opens a given tab,
+/// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
+/// find bar of the opened document.
 fn open_window(cli: &Cli) -> i32 {
     let gazette = match gazette_browser::cli::load_gazette(cli) {
         Ok(gazette) => gazette,
@@ -27,6 +29,8 @@ fn open_window(cli: &Cli) -> i32 {
     let options = gazette_browser::ui::RunOptions {
         tab: std::env::var("GAZETTE_BROWSER_TAB").ok(),
         lang: None,
+        search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
+        find: std::env::var("GAZETTE_BROWSER_FIND").ok(),
     };
     match gazette_browser::ui::run(gazette, options) {
         Ok(()) => 0,

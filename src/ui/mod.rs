@@ -41,6 +41,10 @@ pub struct RunOptions {
     pub tab: Option<String>,
     /// Interface language for this run, overriding the remembered one.
     pub lang: Option<Lang>,
+    /// Start with this whole-issue search typed in and its results shown.
+    pub search: Option<String>,
+    /// Start with the find bar of the opened document showing this query.
+    pub find: Option<String>,
 }
 
 /// Opens the native window on `gazette` and returns when it is closed.
@@ -148,6 +152,19 @@ impl App {
         }
         if let Some(tab) = options.tab.as_deref().and_then(|t| self.tab_named(t)) {
             self.tab = tab;
+        }
+        if let Some(query) = &options.search {
+            self.search.set_query(query);
+        }
+        if let (Some(query), Some(id)) = (&options.find, self.open_document().map(str::to_owned)) {
+            let gazette = &self.gazette;
+            let view = self
+                .views
+                .entry(id.clone())
+                .or_insert_with(|| DocView::new(gazette.document(&id)));
+            if let Some(document) = gazette.document(&id) {
+                view.start_find(document, query);
+            }
         }
     }
 

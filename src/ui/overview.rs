@@ -58,7 +58,7 @@ fn cover(ui: &mut egui::Ui, gazette: &Gazette, text: &Strings) {
             ui.label(RichText::new(issue.labels.join("　")).weak());
         }
         if !issue.mottos.is_empty() {
-            ui.label(RichText::new(issue.mottos.join("　")).italics());
+            ui.label(RichText::new(issue.mottos.join("　")).weak());
         }
     });
     ui.add_space(12.0);

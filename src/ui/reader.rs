@@ -8,7 +8,7 @@
 use super::Nav;
 use super::strings::{Lang, Strings, fill};
 use super::tables::{self, CellRef, HIGHLIGHT};
-use crate::model::crosscheck::{REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
+use crate::model::crosscheck::{CrossCheckNote, REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
 use crate::model::{Attachment, Block, Category, Document, Gazette};
 use crate::reader::{FindState, OutlineEntry, block_text, current_entry, outline};
 use eframe::egui::{self, Color32, RichText, text::LayoutJob};
@@ -20,6 +20,8 @@ const MEASURE: f32 = 760.0;
 const BODY_SIZE: f32 = 16.0;
 /// Line height as a multiple of the text size: generous, as Chinese prose needs.
 const LINE_SPACING: f32 = 1.75;
+/// Tallest the 数据核对 list grows before it scrolls, so the document still starts on screen.
+const CROSSCHECK_HEIGHT: f32 = 240.0;
 /// Background of the current find match (the others use [`HIGHLIGHT`]).
 const CURRENT: Color32 = Color32::from_rgb(255, 150, 50);
 
@@ -61,6 +63,13 @@ impl DocView {
     pub fn open_find(&mut self) {
         self.find_open = true;
         self.focus_find = true;
+    }
+
+    /// Opens the find bar on `query` and shows its first match.
+    pub fn start_find(&mut self, document: &Document, query: &str) {
+        self.find.set_query(document, query, 0);
+        self.find_open = true;
+        self.scroll_to_match = true;
     }
 
     /// Shows a search hit: finds `text` and makes its `nth` match in `block` current.
@@ -355,15 +364,26 @@ fn crosscheck_panel(ui: &mut egui::Ui, gazette: &Gazette, text: &Strings) {
                     if notes.is_empty() {
                         ui.label(text.crosscheck_none);
                     }
-                    for note in &notes {
-                        ui.add(
-                            egui::Label::new(format!("• {}：{}", note.subject, note.message))
-                                .wrap(),
-                        );
-                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt("crosscheck-notes")
+                        .max_height(CROSSCHECK_HEIGHT)
+                        .show(ui, |ui| notes_list(ui, &notes));
                 });
         });
     ui.add_space(8.0);
+}
+
+/// The cross-check notes, each subject once with its findings under it.
+fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
+    let mut subject = None;
+    for note in notes {
+        if subject != Some(&note.subject) {
+            subject = Some(&note.subject);
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(RichText::new(&note.subject).strong()).wrap());
+        }
+        ui.add(egui::Label::new(format!("• {}", note.message)).wrap());
+    }
 }
 
 /// Draws blocks in reading order, counting them as `all_blocks` does.

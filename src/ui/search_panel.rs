@@ -65,6 +65,12 @@ impl SearchPanel {
         (enter && !self.hits.is_empty()).then(|| nav_for(&self.hits, 0))
     }
 
+    /// Types `query` into the search box and lists its hits.
+    pub fn set_query(&mut self, query: &str) {
+        self.query = query.to_owned();
+        self.refresh();
+    }
+
     fn refresh(&mut self) {
         self.hits = self.index.search(&self.query, LIMIT);
         self.total = self.index.count(&self.query);

@@ -174,7 +174,7 @@ pub const ZH: Strings = Strings {
     sponsor: "主办单位",
     editor: "编辑出版",
     published: "出版日期",
-    cumulative: "总第 {} 号",
+    cumulative: "总第{}号",
     editorial_board: "编辑委员会",
     board_members: "委员",
     chief_editor: "主编",
