@@ -11,5 +11,6 @@ pub mod model;
 pub mod reader;
 pub mod schematic;
 pub mod search;
+pub mod table;
 pub mod text;
 pub mod ui;

@@ -117,3 +117,47 @@ fn export_of_an_unknown_table_fails_and_writes_nothing() {
     assert_ne!(output.status.code(), Some(0));
     assert!(!target.exists());
 }
+
+#[test]
+fn export_reproduces_all_66_printed_rows_cell_for_cell() {
+    let source = std::fs::read_to_string("../shared/source/zhumadian-gazette-2023-no3.txt")
+        .expect("the source text beside the project");
+    let gazette = gazette_browser::model::load::embedded().unwrap();
+    let printed_rows: Vec<Vec<String>> = source
+        .lines()
+        .map(|line| line.split('\t').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|cells| cells.len() == 13 && cells[0].parse::<u32>().is_ok())
+        .map(|cells| {
+            // Apply only the corrections the data records as errata.
+            cells
+                .into_iter()
+                .map(|cell| {
+                    gazette.errata.iter().fold(cell, |cell, erratum| {
+                        cell.replace(&erratum.printed, &erratum.corrected)
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(printed_rows.len(), 66);
+    let output = run(&["export", "land-prices", "--output", "-"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_reader(&output.stdout[3..]);
+    let exported: Vec<Vec<String>> = reader
+        .records()
+        .map(|record| record.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(exported, printed_rows);
+}
+
+#[test]
+fn schematic_writes_svg_per_use_and_refuses_unknown_uses() {
+    let output = run(&["schematic", "--use", "住宅用地", "--svg", "-"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(svg.matches("<rect id=\"region-411700Z7").count(), 27);
+    assert_eq!(svg.matches("<rect id=\"region-").count(), 27);
+    let output = run(&["schematic", "--use", "农业用地", "--svg", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("住宅用地"), "{}", stderr(&output));
+}

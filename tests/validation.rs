@@ -139,3 +139,28 @@ fn junk_input_gives_messages_not_panics() {
         assert!(err.to_string().starts_with(name), "{name}: {err}");
     }
 }
+
+#[test]
+fn the_rows_fast_path_reads_exactly_what_ron_reads() {
+    let options = ron::Options::default();
+    for text in [MINIMAL, gazette_browser::model::load::EMBEDDED_RON] {
+        let fast = gazette_browser::model::fast_rows::parse_if_rows_exceed(text, &options, 0)
+            .expect("the fast path takes these files")
+            .unwrap();
+        let slow: gazette_browser::model::Gazette = options.from_str(text).unwrap();
+        assert_eq!(fast, slow);
+    }
+}
+
+#[test]
+fn errors_after_blanked_rows_keep_their_line_and_column() {
+    let options = ron::Options::default();
+    let broken = MINIMAL.replace("errata: [],", "errata: [,");
+    let slow = options
+        .from_str::<gazette_browser::model::Gazette>(&broken)
+        .unwrap_err();
+    let fast = gazette_browser::model::fast_rows::parse_if_rows_exceed(&broken, &options, 0)
+        .expect("the fast path takes this file")
+        .unwrap_err();
+    assert_eq!(fast.span.start, slow.span.start);
+}

@@ -1,45 +1,377 @@
-//! The `export` command.
+//! The `export` command: the same filters, sort and CSV writing as the window, from the shell.
+//!
+//! `gazette-browser export TABLE_ID [--filter TEXT] [--where COLUMN=VALUE]... [--min COLUMN=N]...
+//! [--max COLUMN=N]... [--sort COLUMN[:desc]]... [--rows 1,3,5-9] [--encoding utf8-bom|utf8|gbk]
+//! [--no-header] --output FILE|-`
 
-use crate::model::Gazette;
+use super::{CsvOptions, Encoding, ExportError, csv_bytes, write_output};
+use crate::model::{Gazette, Table};
+use crate::table::{ColumnFilter, SortDirection, SortKey, TableState, visible_rows_of};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Arguments of `gazette-browser export`.
-#[derive(Debug, clap::Args)]
+/// Arguments of `gazette-browser export`. COLUMN is the printed column title without its unit
+/// (用途, 地面单价 …).
+#[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
     /// Id of the table (see `tables`), e.g. land-prices.
     pub table: String,
+    /// Keep rows in which every word appears in some cell (the window's quick filter).
+    #[arg(long, value_name = "TEXT")]
+    pub filter: Option<String>,
+    /// Keep rows whose COLUMN is exactly VALUE; repeat for several values or columns.
+    #[arg(long = "where", value_name = "COLUMN=VALUE")]
+    pub where_: Vec<String>,
+    /// Keep rows whose numeric COLUMN is at least N, e.g. 地面单价=4000.
+    #[arg(long, value_name = "COLUMN=N")]
+    pub min: Vec<String>,
+    /// Keep rows whose numeric COLUMN is at most N.
+    #[arg(long, value_name = "COLUMN=N")]
+    pub max: Vec<String>,
+    /// Sort by COLUMN, ascending unless `:desc` follows; repeat for secondary keys.
+    #[arg(long, value_name = "COLUMN[:desc]")]
+    pub sort: Vec<String>,
+    /// Only these rows, by 1-based position after filtering and sorting, e.g. 1,3,5-9.
+    #[arg(long, value_name = "LIST")]
+    pub rows: Option<String>,
+    /// Text encoding of the file.
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8Bom)]
+    pub encoding: Encoding,
+    /// Leave out the header line.
+    #[arg(long)]
+    pub no_header: bool,
     /// Where to write the CSV; `-` for standard output.
-    #[arg(long, short)]
+    #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
 }
 
-/// Runs the export and returns the exit code.
+/// What an export wrote, for the confirmation message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// Rows written (without the header).
+    pub rows: usize,
+    /// Where they went (`-` for standard output).
+    pub output: PathBuf,
+}
+
+/// Runs the export and returns the exit code, printing errors and the summary on stderr.
 pub fn run(gazette: &Gazette, args: &ExportArgs) -> i32 {
-    let Some(table) = gazette.table(&args.table) else {
-        let ids: Vec<&str> = gazette.tables.iter().map(|t| t.id.as_str()).collect();
-        eprintln!(
-            "error: no table \"{}\"; the tables are: {}",
-            args.table,
-            ids.join(", ")
-        );
-        return crate::cli::EXIT_BAD_INPUT;
-    };
-    let mut bytes = Vec::new();
-    if let Err(err) = super::write_table_csv(table, &mut bytes) {
-        eprintln!("error: cannot write CSV: {err}");
-        return crate::cli::EXIT_OUTPUT_FAILED;
-    }
-    let result = if args.output.as_os_str() == "-" {
-        use std::io::Write;
-        std::io::stdout().lock().write_all(&bytes)
-    } else {
-        std::fs::write(&args.output, &bytes)
-    };
-    match result {
-        Ok(()) => 0,
-        Err(err) => {
-            eprintln!("error: cannot write {}: {err}", args.output.display());
-            crate::cli::EXIT_OUTPUT_FAILED
+    match export_command(gazette, args) {
+        Ok(summary) => {
+            if summary.output.as_os_str() != "-" {
+                eprintln!(
+                    "wrote {} rows to {}",
+                    summary.rows,
+                    summary.output.display()
+                );
+            }
+            0
         }
+        Err(error) => {
+            eprintln!("error: {error}");
+            error.exit_code()
+        }
+    }
+}
+
+/// Exports as the arguments ask; nothing is written when any argument is wrong.
+pub fn export_command(gazette: &Gazette, args: &ExportArgs) -> Result<ExportSummary, ExportError> {
+    let table = find_table(gazette, &args.table)?;
+    let state = state_from_args(table, args)?;
+    let shown = visible_rows_of(table, &state);
+    let rows = match &args.rows {
+        Some(list) => pick_positions(&shown, list)?,
+        None => shown,
+    };
+    let columns: Vec<usize> = (0..table.columns.len()).collect();
+    let options = CsvOptions {
+        header: !args.no_header,
+        encoding: args.encoding,
+    };
+    let bytes = csv_bytes(table, &rows, &columns, &options)?;
+    write_output(&args.output, &bytes)?;
+    Ok(ExportSummary {
+        rows: rows.len(),
+        output: args.output.clone(),
+    })
+}
+
+fn find_table<'a>(gazette: &'a Gazette, id: &str) -> Result<&'a Table, ExportError> {
+    gazette.table(id).ok_or_else(|| ExportError::UnknownTable {
+        name: id.to_owned(),
+        known: gazette.tables.iter().map(|t| t.id.clone()).collect(),
+    })
+}
+
+/// The [`TableState`] the window would have after the same clicks.
+pub fn state_from_args(table: &Table, args: &ExportArgs) -> Result<TableState, ExportError> {
+    let mut state = TableState {
+        quick_filter: args.filter.clone().unwrap_or_default(),
+        ..TableState::default()
+    };
+    for item in &args.where_ {
+        let (column, value) = split_pair(item, "--where", "COLUMN=VALUE")?;
+        let column = find_column(table, column)?;
+        add_value(&mut state, column, value);
+    }
+    for (items, is_min) in [(&args.min, true), (&args.max, false)] {
+        for item in items {
+            add_bound(&mut state, table, item, is_min)?;
+        }
+    }
+    for item in &args.sort {
+        state.sort.push(parse_sort(table, item)?);
+    }
+    Ok(state)
+}
+
+fn split_pair<'a>(
+    item: &'a str,
+    option: &str,
+    form: &str,
+) -> Result<(&'a str, &'a str), ExportError> {
+    item.split_once('=')
+        .ok_or_else(|| ExportError::BadArgument(format!("{option} \"{item}\": expected {form}")))
+}
+
+/// The column whose title (or printed header with unit) is `name`.
+pub fn find_column(table: &Table, name: &str) -> Result<usize, ExportError> {
+    let name = name.trim();
+    table
+        .columns
+        .iter()
+        .position(|c| c.title == name || c.header() == name)
+        .ok_or_else(|| ExportError::UnknownColumn {
+            name: name.to_owned(),
+            known: table.columns.iter().map(|c| c.title.clone()).collect(),
+        })
+}
+
+/// Repeated `--where` on one column widen its value list (用途=商服用地 --where 用途=住宅用地).
+fn add_value(state: &mut TableState, column: usize, value: &str) {
+    let values = match state.filters.remove(&column) {
+        Some(ColumnFilter::Values(mut values)) => {
+            values.insert(value.to_owned());
+            values
+        }
+        _ => BTreeSet::from([value.to_owned()]),
+    };
+    state.set_filter(column, ColumnFilter::Values(values));
+}
+
+fn add_bound(
+    state: &mut TableState,
+    table: &Table,
+    item: &str,
+    is_min: bool,
+) -> Result<(), ExportError> {
+    let option = if is_min { "--min" } else { "--max" };
+    let (name, number) = split_pair(item, option, "COLUMN=N")?;
+    let column = find_column(table, name)?;
+    if !table.columns[column].kind.is_numeric() {
+        return Err(ExportError::NotNumeric {
+            name: name.to_owned(),
+            numeric: numeric_titles(table),
+        });
+    }
+    let bound: f64 = number
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite())
+        .ok_or_else(|| {
+            ExportError::BadArgument(format!("{option} \"{item}\": \"{number}\" is not a number"))
+        })?;
+    let (mut min, mut max) = match state.filters.get(&column) {
+        Some(ColumnFilter::Range { min, max }) => (*min, *max),
+        _ => (None, None),
+    };
+    if is_min {
+        min = Some(bound);
+    } else {
+        max = Some(bound);
+    }
+    state.set_filter(column, ColumnFilter::Range { min, max });
+    Ok(())
+}
+
+fn numeric_titles(table: &Table) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .filter(|c| c.kind.is_numeric())
+        .map(|c| c.title.clone())
+        .collect()
+}
+
+/// `COLUMN`, `COLUMN:asc` or `COLUMN:desc`.
+fn parse_sort(table: &Table, item: &str) -> Result<SortKey, ExportError> {
+    let (name, direction) = match item.rsplit_once(':') {
+        Some((name, "desc")) => (name, SortDirection::Descending),
+        Some((name, "asc")) => (name, SortDirection::Ascending),
+        _ => (item, SortDirection::Ascending),
+    };
+    Ok(SortKey {
+        column: find_column(table, name)?,
+        direction,
+    })
+}
+
+/// The rows at 1-based positions `list` (e.g. `1,3,5-9`) of `shown`, in shown order, each once.
+pub fn pick_positions(shown: &[usize], list: &str) -> Result<Vec<usize>, ExportError> {
+    let mut positions = BTreeSet::new();
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (first, last) = parse_range(part)?;
+        if first == 0 || last > shown.len() || first > last {
+            return Err(ExportError::BadArgument(format!(
+                "--rows \"{part}\": positions run from 1 to {} (the rows shown after filtering)",
+                shown.len()
+            )));
+        }
+        positions.extend(first..=last);
+    }
+    if positions.is_empty() {
+        return Err(ExportError::BadArgument(format!(
+            "--rows \"{list}\": give positions such as 1,3,5-9"
+        )));
+    }
+    Ok(positions.into_iter().map(|p| shown[p - 1]).collect())
+}
+
+fn parse_range(part: &str) -> Result<(usize, usize), ExportError> {
+    let bad = || {
+        ExportError::BadArgument(format!(
+            "--rows: \"{part}\" is not a position or a range such as 5-9"
+        ))
+    };
+    let number = |text: &str| text.trim().parse::<usize>().map_err(|_| bad());
+    match part.split_once('-') {
+        Some((a, b)) => Ok((number(a)?, number(b)?)),
+        None => number(part).map(|n| (n, n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::fixture::land_prices;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        args: ExportArgs,
+    }
+
+    fn args(line: &[&str]) -> ExportArgs {
+        let mut full = vec!["export", "land-prices", "--output", "-"];
+        full.extend_from_slice(line);
+        Wrapper::try_parse_from(full).unwrap().args
+    }
+
+    fn numbers(table: &Table, line: &[&str]) -> Result<Vec<String>, ExportError> {
+        let state = state_from_args(table, &args(line))?;
+        let shown = visible_rows_of(table, &state);
+        let rows = match &args(line).rows {
+            Some(list) => pick_positions(&shown, list)?,
+            None => shown,
+        };
+        Ok(rows
+            .iter()
+            .map(|&r| table.rows[r][0].as_printed().to_owned())
+            .collect())
+    }
+
+    #[test]
+    fn the_model_job_on_the_command_line() {
+        let table = land_prices();
+        let line = [
+            "--where",
+            "用途=住宅用地",
+            "--min",
+            "地面单价=4000",
+            "--sort",
+            "地面单价:desc",
+        ];
+        assert_eq!(numbers(&table, &line).unwrap(), ["30", "28", "29", "32"]);
+    }
+
+    #[test]
+    fn repeated_where_widens_the_value_list_and_min_max_make_a_range() {
+        let table = land_prices();
+        let line = [
+            "--where",
+            "用途=工业用地",
+            "--where",
+            "用途=商服用地",
+            "--min",
+            "地面单价=370",
+            "--max",
+            "地面单价=4300",
+        ];
+        assert_eq!(numbers(&table, &line).unwrap(), ["3", "4", "5", "56"]);
+    }
+
+    #[test]
+    fn rows_pick_positions_after_filter_and_sort() {
+        let table = land_prices();
+        let line = [
+            "--filter",
+            "住宅",
+            "--sort",
+            "地面单价:desc",
+            "--rows",
+            "1,3-4",
+        ];
+        assert_eq!(numbers(&table, &line).unwrap(), ["30", "29", "32"]);
+        let error = numbers(&table, &["--filter", "住宅", "--rows", "6"]).unwrap_err();
+        assert!(error.to_string().contains("from 1 to 5"), "{error}");
+        assert!(numbers(&table, &["--rows", "x"]).is_err());
+        assert!(numbers(&table, &["--rows", "3-1"]).is_err());
+        assert!(numbers(&table, &["--rows", "0"]).is_err());
+    }
+
+    #[test]
+    fn columns_are_named_by_title_or_printed_header() {
+        let table = land_prices();
+        assert_eq!(find_column(&table, "地面单价").unwrap(), 6);
+        assert_eq!(find_column(&table, "地面单价(元/m²)").unwrap(), 6);
+        let error = numbers(&table, &["--sort", "价格"]).unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("no column \"价格\""), "{message}");
+        assert!(message.contains("序号, 用途, 标定区域编号"), "{message}");
+        assert_eq!(error.exit_code(), 2);
+    }
+
+    #[test]
+    fn bad_numbers_and_non_numeric_bounds_are_refused() {
+        let table = land_prices();
+        let message = numbers(&table, &["--min", "地面单价=四千"])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("\"四千\" is not a number"), "{message}");
+        let message = numbers(&table, &["--min", "用途=3"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("numeric columns are: 序号, 土地面积"),
+            "{message}"
+        );
+        let message = numbers(&table, &["--where", "用途"])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("expected COLUMN=VALUE"), "{message}");
+    }
+
+    #[test]
+    fn an_unknown_table_lists_the_tables() {
+        let gazette = crate::model::load::embedded().unwrap();
+        let mut bad = args(&[]);
+        bad.table = "nope".into();
+        let message = export_command(&gazette, &bad).unwrap_err().to_string();
+        assert!(
+            message.contains("no table \"nope\"; the tables are: land-prices"),
+            "{message}"
+        );
     }
 }

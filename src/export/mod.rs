@@ -1,23 +1,238 @@
-//! CSV export of tables (minimal version; the tables work extends it with encodings,
-//! row choices and the formula-injection guard).
+//! CSV export of tables, shared by the window and the command line.
+//!
+//! [`csv_bytes`] turns chosen rows and columns into the bytes of a file: quoting by the csv
+//! crate, numbers as plain numbers, text guarded against formula injection, in the chosen
+//! [`Encoding`]. [`write_output`] puts the bytes on disk atomically (or on standard output), so a
+//! failure never leaves half a file. [`suggested_file_name`] proposes a name like
+//! 标定地价_2023-03_12行.csv. [`cli`] is the `export` command.
 
 pub mod cli;
+mod error;
+mod write;
 
-use crate::model::Table;
-use std::io::Write;
+pub use error::{EXIT_BAD_REQUEST, EXIT_WRITE_FAILED, ExportError};
+pub use write::{folder_of, write_output};
+
+use crate::model::{Cell, Column, Table};
+use std::borrow::Cow;
 
 /// The UTF-8 byte-order mark: without it Excel on Chinese Windows reads UTF-8 as GBK.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Writes every row of `table` as CSV with a header of the printed column titles, UTF-8 with BOM.
-pub fn write_table_csv(table: &Table, out: impl Write) -> Result<(), csv::Error> {
-    let mut out = out;
-    out.write_all(UTF8_BOM)?;
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(table.columns.iter().map(|c| c.header()))?;
-    for row in &table.rows {
-        writer.write_record(row.iter().map(|c| c.as_printed()))?;
+/// The text encoding of an exported file.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+pub enum Encoding {
+    /// UTF-8 with a byte-order mark: opens correctly in Excel and WPS on Chinese Windows.
+    #[default]
+    #[value(name = "utf8-bom")]
+    Utf8Bom,
+    /// UTF-8 without a mark, for other programs and scripts.
+    #[value(name = "utf8")]
+    Utf8,
+    /// GBK, for older software that reads only the Chinese Windows code page.
+    #[value(name = "gbk")]
+    Gbk,
+}
+
+impl Encoding {
+    /// Every encoding, in the order a chooser offers them.
+    pub const ALL: [Encoding; 3] = [Encoding::Utf8Bom, Encoding::Utf8, Encoding::Gbk];
+
+    /// The name used on the command line and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8Bom => "utf8-bom",
+            Encoding::Utf8 => "utf8",
+            Encoding::Gbk => "GBK",
+        }
     }
-    writer.flush()?;
+}
+
+/// How to write a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CsvOptions {
+    /// Whether the first line holds the printed column headers.
+    pub header: bool,
+    /// The text encoding.
+    pub encoding: Encoding,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            header: true,
+            encoding: Encoding::Utf8Bom,
+        }
+    }
+}
+
+/// The bytes of a CSV file holding `rows` × `columns` of `table` (source indices, in the order
+/// given). Fails, naming the cell, when a character has no code in the chosen encoding.
+pub fn csv_bytes(
+    table: &Table,
+    rows: &[usize],
+    columns: &[usize],
+    options: &CsvOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let mut records: Vec<Vec<Cow<'_, str>>> = Vec::with_capacity(rows.len() + 1);
+    if options.header {
+        records.push(
+            columns
+                .iter()
+                .map(|&c| Cow::Owned(guard_text(&table.columns[c].header()).into_owned()))
+                .collect(),
+        );
+    }
+    for &row in rows {
+        records.push(
+            columns
+                .iter()
+                .map(|&c| csv_field(&table.columns[c], table.rows[row].get(c)))
+                .collect(),
+        );
+    }
+    if options.encoding == Encoding::Gbk {
+        check_gbk(table, columns, &mut records, options.header)?;
+    }
+    let text = write_records(&records)?;
+    Ok(encode(&text, options.encoding))
+}
+
+/// One cell as written: blanks and "--" as printed, numbers in numeric columns as printed
+/// (never neutralised, so "-5" stays a number), anything else through [`guard_text`].
+fn csv_field<'a>(column: &Column, cell: Option<&'a Cell>) -> Cow<'a, str> {
+    match cell {
+        None | Some(Cell::Empty) => Cow::Borrowed(""),
+        Some(Cell::Dash) => Cow::Borrowed(crate::model::DASH),
+        Some(Cell::Value(text)) if column.kind.is_numeric() && is_plain_number(text) => {
+            Cow::Borrowed(text.trim())
+        }
+        Some(Cell::Value(text)) => guard_text(text),
+    }
+}
+
+fn is_plain_number(text: &str) -> bool {
+    text.trim().parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// OWASP's advice against CSV formula injection: a text cell that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as text instead
+/// of running it as a formula.
+pub fn guard_text(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn write_records(records: &[Vec<Cow<'_, str>>]) -> Result<String, ExportError> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let failed =
+        |e: &dyn std::fmt::Display| ExportError::BadArgument(format!("cannot build the CSV: {e}"));
+    for record in records {
+        writer
+            .write_record(record.iter().map(|field| field.as_bytes()))
+            .map_err(|e| failed(&e))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| failed(&e))?;
+    String::from_utf8(bytes).map_err(|e| failed(&e))
+}
+
+fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8Bom => [UTF8_BOM, text.as_bytes()].concat(),
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Gbk => encoding_rs::GBK.encode(text).0.into_owned(),
+    }
+}
+
+/// Folds superscript ² and ³ (as in the unit m²) to 2 and 3, which GBK lacks, then fails on the
+/// first other character GBK cannot encode, naming its row and column.
+fn check_gbk(
+    table: &Table,
+    columns: &[usize],
+    records: &mut [Vec<Cow<'_, str>>],
+    header: bool,
+) -> Result<(), ExportError> {
+    for (r, record) in records.iter_mut().enumerate() {
+        for (field, &column) in record.iter_mut().zip(columns) {
+            if field.contains(['²', '³']) {
+                *field = Cow::Owned(field.replace('²', "2").replace('³', "3"));
+            }
+            if let Some(character) = field.chars().find(|&c| !gbk_can_encode(c)) {
+                return Err(ExportError::Unencodable {
+                    row: if header { r } else { r + 1 },
+                    column: table.columns[column].header(),
+                    character,
+                    encoding: Encoding::Gbk.name(),
+                });
+            }
+        }
+    }
     Ok(())
 }
+
+fn gbk_can_encode(character: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let (_, _, had_errors) = encoding_rs::GBK.encode(character.encode_utf8(&mut buffer));
+    !had_errors
+}
+
+/// A file name such as 标定地价_2023-03_12行.csv: the table's short name, the issue and the
+/// number of rows, so files exported on different days stay apart. `issue` may be empty.
+pub fn suggested_file_name(table: &Table, issue: &str, rows: usize) -> String {
+    let short = short_name(&table.title);
+    let mut parts = vec![if short.is_empty() {
+        table.id.clone()
+    } else {
+        short
+    }];
+    if !issue.is_empty() {
+        parts.push(issue.to_owned());
+    }
+    parts.push(format!("{rows}行"));
+    format!("{}.csv", parts.join("_"))
+}
+
+/// The issue as it appears in file names: 2023-03 for 2023年第3号.
+pub fn issue_label(issue: &crate::model::Issue) -> String {
+    format!("{}-{:02}", issue.year, issue.number)
+}
+
+/// The title without the city prefix and the form word (驻马店市中心城区标定地价公示信息表 →
+/// 标定地价), with characters Windows forbids in names replaced.
+fn short_name(title: &str) -> String {
+    let mut name = title.trim();
+    for prefix in ["驻马店市中心城区", "驻马店市", "中心城区"] {
+        name = name.strip_prefix(prefix).unwrap_or(name);
+    }
+    for suffix in ["公示信息表", "信息表", "一览表"] {
+        name = name.strip_suffix(suffix).unwrap_or(name);
+    }
+    name.chars()
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(40)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

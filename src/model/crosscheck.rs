@@ -326,13 +326,23 @@ fn column_agreements(
                 joined.len()
             ));
         } else {
-            messages.push(format!(
+            let mut message = format!(
                 "图例「{}」与附件1「{title}」在 {} 个共有编号中有 {} 处不同：{}",
                 column.title,
                 joined.len(),
                 differing.len(),
                 summarize_list(&differing)
-            ));
+            );
+            if differing.len() == joined.len()
+                && let Some((other, agreeing)) = best_agreement(main, index, &joined)
+                && other != target
+            {
+                message.push_str(&format!(
+                    "；该列数值反而与附件1「{}」在 {agreeing} 个编号上一致，疑为错列",
+                    main.columns[other].title
+                ));
+            }
+            messages.push(message);
         }
     }
     messages
@@ -357,6 +367,16 @@ fn counterpart_column(
     if by_meaning.is_some() {
         return by_meaning;
     }
+    best_agreement(main, index, joined).map(|(target, _)| target)
+}
+
+/// The 附件1 column whose printed values equal legend column `index` on the most shared codes,
+/// with that number of codes; `None` when no column agrees anywhere.
+fn best_agreement(
+    main: &Table,
+    index: usize,
+    joined: &[(&str, &Vec<Cell>, &Vec<Cell>)],
+) -> Option<(usize, usize)> {
     let agreement = |target: usize| {
         joined
             .iter()
@@ -370,7 +390,7 @@ fn counterpart_column(
         .map(|target| (agreement(target), target))
         .filter(|(count, _)| *count > 0)
         .max_by_key(|(count, target)| (*count, std::cmp::Reverse(*target)))
-        .map(|(_, target)| target)
+        .map(|(count, target)| (target, count))
 }
 
 fn summarize_codes(codes: &[&str]) -> String {

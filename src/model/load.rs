@@ -159,7 +159,8 @@ pub fn parse_unvalidated(text: &str, name: &str) -> Result<Gazette, LoadError> {
         });
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
-    let gazette: Gazette = options.from_str(text).map_err(|err| LoadError::Syntax {
+    let parsed = super::fast_rows::parse(text, &options).unwrap_or_else(|| options.from_str(text));
+    let gazette: Gazette = parsed.map_err(|err| LoadError::Syntax {
         path: name.to_owned(),
         line: err.span.start.line,
         column: err.span.start.col,

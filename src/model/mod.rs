@@ -6,6 +6,7 @@
 //! file.
 
 pub mod crosscheck;
+pub mod fast_rows;
 pub mod load;
 pub mod types;
 pub mod validate;

@@ -223,11 +223,46 @@ fn check_table_shape(table: &Table, problems: &mut Vec<Problem>) {
             ));
         }
     }
-    for (row_index, row) in table.rows.iter().enumerate() {
-        let row_place = format!("table {} row {}", table.id, row_index + 1);
+    problems.extend(in_parallel_chunks(&table.rows, |first, rows| {
+        check_rows(table, first, rows)
+    }));
+}
+
+/// Rows per chunk below which checking in parallel is not worth a thread.
+const PARALLEL_CHUNK_MIN_ROWS: usize = 50_000;
+
+/// Runs `check` over consecutive chunks of `rows` on every core; problems stay in row order.
+fn in_parallel_chunks<T: Sync>(
+    rows: &[T],
+    check: impl Fn(usize, &[T]) -> Vec<Problem> + Sync,
+) -> Vec<Problem> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = rows.len().div_ceil(threads).max(PARALLEL_CHUNK_MIN_ROWS);
+    if rows.len() <= chunk {
+        return check(0, rows);
+    }
+    std::thread::scope(|scope| {
+        let check = &check;
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .enumerate()
+            .map(|(index, part)| scope.spawn(move || check(index * chunk, part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Cell count and value checks of `rows`, the first of which is row `first` of the table.
+fn check_rows(table: &Table, first: usize, rows: &[Vec<Cell>]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let row_place = |index: usize| format!("table {} row {}", table.id, first + index + 1);
+    for (index, row) in rows.iter().enumerate() {
         if row.len() != table.columns.len() {
             problems.push(Problem::new(
-                &row_place,
+                row_place(index),
                 format!(
                     "has {} cells but the table has {} columns",
                     row.len(),
@@ -241,12 +276,13 @@ fn check_table_shape(table: &Table, problems: &mut Vec<Problem>) {
                 && !value_fits(column.kind, text)
             {
                 problems.push(Problem::new(
-                    format!("{row_place}, column {}", column.title),
+                    format!("{}, column {}", row_place(index), column.title),
                     format!("\"{text}\" is not {}", kind_description(column.kind)),
                 ));
             }
         }
     }
+    problems
 }
 
 /// Whether `text` is a valid value for a column of `kind`.
@@ -292,7 +328,11 @@ pub fn parse_decimal(text: &str) -> Option<(i128, u32)> {
     if unsigned.ends_with('.') || whole.len() + fraction.len() > 30 {
         return None;
     }
-    let mantissa: i128 = format!("{whole}{fraction}").parse().ok()?;
+    // At most 30 digits: the mantissa fits an i128 without overflow checks.
+    let mantissa = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0i128, |value, digit| value * 10 + i128::from(digit - b'0'));
     let scale = u32::try_from(fraction.len()).ok()?;
     Some((if negative { -mantissa } else { mantissa }, scale))
 }
@@ -325,42 +365,58 @@ fn check_floor_prices(table: &Table, problems: &mut Vec<Problem>) {
     ) else {
         return;
     };
-    for (row_index, row) in table.rows.iter().enumerate() {
-        let cell = |index: usize| row.get(index).and_then(Cell::value);
-        let (Some(land_text), Some(ratio_text), Some(floor_text)) =
-            (cell(land), cell(ratio), cell(floor))
-        else {
-            continue;
-        };
-        let (Some(land_price), Some(plot_ratio), Some(floor_price)) = (
-            parse_integer(land_text),
-            parse_decimal(ratio_text),
-            parse_integer(floor_text),
-        ) else {
-            continue; // unparsable cells are already reported by the shape check
-        };
-        match expected_floor_price(land_price, plot_ratio) {
-            Some(expected) if expected == floor_price => {}
-            Some(expected) => problems.push(Problem::new(
-                format!(
-                    "table {} row {}, column {FLOOR_PRICE_COLUMN}",
-                    table.id,
-                    row_index + 1
-                ),
-                format!(
-                    "is {floor_price}, but {LAND_PRICE_COLUMN} {land_price} ÷ \
-                     {PLOT_RATIO_COLUMN} {ratio_text} rounds to {expected}"
-                ),
-            )),
-            None => problems.push(Problem::new(
-                format!(
-                    "table {} row {}, column {PLOT_RATIO_COLUMN}",
-                    table.id,
-                    row_index + 1
-                ),
-                format!("plot ratio {ratio_text} must be greater than zero"),
-            )),
+    problems.extend(in_parallel_chunks(&table.rows, |first, rows| {
+        let mut found = Vec::new();
+        for (index, row) in rows.iter().enumerate() {
+            check_floor_price(table, first + index, row, (land, ratio, floor), &mut found);
         }
+        found
+    }));
+}
+
+/// 楼面单价 of one row against its 地面单价 and 设定容积率 (column indices in `columns`).
+fn check_floor_price(
+    table: &Table,
+    row_index: usize,
+    row: &[Cell],
+    columns: (usize, usize, usize),
+    problems: &mut Vec<Problem>,
+) {
+    let (land, ratio, floor) = columns;
+    let cell = |index: usize| row.get(index).and_then(Cell::value);
+    let (Some(land_text), Some(ratio_text), Some(floor_text)) =
+        (cell(land), cell(ratio), cell(floor))
+    else {
+        return;
+    };
+    let (Some(land_price), Some(plot_ratio), Some(floor_price)) = (
+        parse_integer(land_text),
+        parse_decimal(ratio_text),
+        parse_integer(floor_text),
+    ) else {
+        return; // unparsable cells are already reported by the shape check
+    };
+    match expected_floor_price(land_price, plot_ratio) {
+        Some(expected) if expected == floor_price => {}
+        Some(expected) => problems.push(Problem::new(
+            format!(
+                "table {} row {}, column {FLOOR_PRICE_COLUMN}",
+                table.id,
+                row_index + 1
+            ),
+            format!(
+                "is {floor_price}, but {LAND_PRICE_COLUMN} {land_price} ÷ \
+                 {PLOT_RATIO_COLUMN} {ratio_text} rounds to {expected}"
+            ),
+        )),
+        None => problems.push(Problem::new(
+            format!(
+                "table {} row {}, column {PLOT_RATIO_COLUMN}",
+                table.id,
+                row_index + 1
+            ),
+            format!("plot ratio {ratio_text} must be greater than zero"),
+        )),
     }
 }
 

@@ -709,3 +709,40 @@ pub fn price_color(price: f64, range: (f64, f64)) -> [u8; 3] {
         |i: usize| (f64::from(a[i]) + (f64::from(b[i]) - f64::from(a[i])) * local).round() as u8;
     [mix(0), mix(1), mix(2)]
 }
+
+/// The region under a point given in grid units (x east, y north), among the regions whose use
+/// is `visible`. Where rectangles of different uses overlap, the smallest one wins, since a
+/// small region drawn over a large one is the one the pointer is visibly on.
+pub fn region_at(
+    layout: &Layout,
+    x: f64,
+    y: f64,
+    visible: impl Fn(&str) -> bool,
+) -> Option<&PlacedRegion> {
+    layout
+        .regions
+        .iter()
+        .filter(|region| visible(&region.input.land_use))
+        .filter(|region| {
+            let rect = region.rect;
+            f64::from(rect.west) <= x
+                && x <= f64::from(rect.east)
+                && f64::from(rect.south) <= y
+                && y <= f64::from(rect.north)
+        })
+        .min_by_key(|region| {
+            let rect = region.rect;
+            (rect.east - rect.west) * (rect.north - rect.south)
+        })
+}
+
+/// The distinct land uses of the placed regions, in table order: one layer each.
+pub fn land_uses(layout: &Layout) -> Vec<String> {
+    let mut uses: Vec<String> = Vec::new();
+    for region in &layout.regions {
+        if !uses.contains(&region.input.land_use) {
+            uses.push(region.input.land_use.clone());
+        }
+    }
+    uses
+}

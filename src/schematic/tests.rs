@@ -160,3 +160,34 @@ fn svg_has_one_rect_per_region_with_its_code() {
     let only_homes = svg::render(&layout, &["住宅用地".to_owned()], "t");
     assert_eq!(only_homes.matches("<rect id=\"region-").count(), 1);
 }
+
+#[test]
+fn the_smallest_visible_region_under_the_pointer_is_hit() {
+    let placed = |row: usize, land_use: &str, rect: (u32, u32, u32, u32)| PlacedRegion {
+        input: region(row, land_use, ""),
+        rect: GridRect {
+            west: rect.0,
+            east: rect.1,
+            south: rect.2,
+            north: rect.3,
+        },
+    };
+    let layout = Layout {
+        regions: vec![
+            placed(0, "住宅用地", (0, 4, 0, 4)),
+            placed(1, "商服用地", (1, 2, 1, 2)),
+        ],
+        ..Layout::default()
+    };
+    assert_eq!(region_at(&layout, 1.5, 1.5, |_| true).unwrap().input.row, 1);
+    assert_eq!(
+        region_at(&layout, 1.5, 1.5, |u| u == "住宅用地")
+            .unwrap()
+            .input
+            .row,
+        0
+    );
+    assert_eq!(region_at(&layout, 3.0, 3.0, |_| true).unwrap().input.row, 0);
+    assert!(region_at(&layout, -1.0, -1.0, |_| true).is_none());
+    assert_eq!(land_uses(&layout), vec!["住宅用地", "商服用地"]);
+}

@@ -10,6 +10,9 @@ mod overview;
 mod reader;
 mod search_panel;
 pub mod strings;
+pub mod table_export;
+pub mod table_strings;
+pub mod table_view;
 pub mod tables;
 
 pub use fonts::{FONT_NAME, NOTO_SANS_SC};

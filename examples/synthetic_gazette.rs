@@ -1,0 +1,261 @@
+//! Writes a large, valid gazette file for performance work: the embedded issue with its
+//! `land-prices` table grown to `--rows` plausible rows.
+//!
+//! ```sh
+//! cargo run --release --example synthetic_gazette -- --rows 1000000 --output big.ron
+//! ```
+//!
+//! Rows follow the printed table's shape: the three uses in the printed proportions, codes of
+//! the printed pattern, 四至 drawn from the printed road names, prices in the printed ranges and
+//! 楼面单价 = 地面单价 ÷ 设定容积率 (rounded) so that the file validates. The interpretation's
+//! stated region counts are rewritten to match, as validation requires. Output is deterministic
+//! for a given `--rows` and `--seed`.
+
+use clap::Parser;
+use gazette_browser::model::validate::{expected_floor_price, parse_decimal};
+use gazette_browser::model::{Block, Cell, Gazette, Table, load};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+struct Args {
+    /// Number of rows of the land-price table.
+    #[arg(long, default_value_t = 1_000_000)]
+    rows: usize,
+    /// Where to write the RON file.
+    #[arg(long)]
+    output: PathBuf,
+    /// Seed of the pseudo-random values.
+    #[arg(long, default_value_t = 2023)]
+    seed: u64,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    let mut gazette = load::embedded()?;
+    let table_index = gazette
+        .tables
+        .iter()
+        .position(|t| t.id == "land-prices")
+        .ok_or("the embedded issue has no land-prices table")?;
+    let mut random = XorShift(args.seed.max(1));
+    let table = &mut gazette.tables[table_index];
+    let uses = grow_table(table, args.rows, &mut random);
+    restate_counts(&mut gazette, &uses);
+    let file = std::fs::File::create(&args.output)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    ron::Options::default().to_io_writer(&mut out, &gazette)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    eprintln!("wrote {} rows to {}", args.rows, args.output.display());
+    Ok(())
+}
+
+/// A tiny deterministic generator, so the file is the same on every machine.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const NORTH_SOUTH: &[&str] = &[
+    "京广铁路",
+    "文明大道",
+    "学院路",
+    "富强路",
+    "驿城大道",
+    "石武高铁",
+    "天中山大道",
+    "前进大道",
+    "兴业大道",
+    "金顶山路",
+    "中原大道",
+    "迎宾大道",
+    "蔡州大道",
+    "骏马路",
+];
+const EAST_WEST: &[&str] = &[
+    "中华大道",
+    "雪松大道",
+    "置地大道",
+    "开源大道",
+    "慎阳路",
+    "练江大道",
+    "练江河",
+    "板桥路",
+    "汝河大道",
+    "创业大道",
+    "建设大道",
+    "吴房路",
+    "古吕路",
+    "东河路",
+];
+const NAMES: &[&str] = &[
+    "锦桂苑",
+    "置地国际广场",
+    "建业城",
+    "龙湾世家",
+    "天顺花园",
+    "金水湾",
+    "凯腾花园",
+    "练江花园",
+];
+const CORNERS: &[&str] = &["东南角", "西南角", "东北角", "西北角", "东南侧", "西北侧"];
+
+/// One of the three uses with its code letter, term, price range and plot ratios.
+struct UseProfile {
+    name: &'static str,
+    code: &'static str,
+    years: &'static str,
+    price: (usize, usize),
+    ratios: &'static [&'static str],
+    priced_floor: bool,
+}
+
+const USES: [UseProfile; 3] = [
+    UseProfile {
+        name: "商服用地",
+        code: "S5",
+        years: "40",
+        price: (1500, 4600),
+        ratios: &["1.2", "1.5", "1.8", "2", "2.2", "2.4", "3.2", "3.5"],
+        priced_floor: true,
+    },
+    UseProfile {
+        name: "住宅用地",
+        code: "Z7",
+        years: "70",
+        price: (2500, 5500),
+        ratios: &["1.9", "2", "2.42", "2.6", "2.7", "3", "3.5"],
+        priced_floor: true,
+    },
+    UseProfile {
+        name: "工业用地",
+        code: "G6",
+        years: "50",
+        price: (350, 390),
+        ratios: &["0.7", "0.8", "1"],
+        priced_floor: false,
+    },
+];
+
+/// Replaces the table's rows with `rows` synthetic ones; returns the count per use.
+fn grow_table(table: &mut Table, rows: usize, random: &mut XorShift) -> [usize; 3] {
+    let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
+    let width = rows.to_string().len().max(4);
+    let mut counts = [0usize; 3];
+    table.rows = (0..rows)
+        .map(|index| {
+            // The printed proportions: 27 commercial, 27 residential, 12 industrial of 66.
+            let profile = match random.below(66) {
+                0..=26 => 0,
+                27..=53 => 1,
+                _ => 2,
+            };
+            counts[profile] += 1;
+            let cells = synthetic_row(&USES[profile], index, counts[profile], width, random);
+            titles
+                .iter()
+                .map(|title| Cell::from(cells(title)))
+                .collect()
+        })
+        .collect();
+    counts
+}
+
+/// The cells of one row, by column title.
+fn synthetic_row(
+    profile: &UseProfile,
+    index: usize,
+    sequence: usize,
+    width: usize,
+    random: &mut XorShift,
+) -> impl Fn(&str) -> String {
+    let west = random.below(NORTH_SOUTH.len() - 1);
+    let east = west + 1 + random.below(NORTH_SOUTH.len() - west - 1);
+    let south = random.below(EAST_WEST.len() - 1);
+    let north = south + 1 + random.below(EAST_WEST.len() - south - 1);
+    let bounds = format!(
+        "东至{}、西至{}、南至{}、北至{}",
+        NORTH_SOUTH[east], NORTH_SOUTH[west], EAST_WEST[south], EAST_WEST[north]
+    );
+    let place = format!(
+        "{}与{}交叉口{}",
+        random.pick(NORTH_SOUTH),
+        random.pick(EAST_WEST),
+        random.pick(CORNERS)
+    );
+    let name = format!("{}{}期", random.pick(NAMES), 1 + random.below(9));
+    let area = format!("{}.{:02}", 1000 + random.below(200_000), random.below(100));
+    let area = area.trim_end_matches('0').trim_end_matches('.').to_owned();
+    let ratio = random.pick(profile.ratios).to_owned();
+    let price = profile.price.0 + random.below(profile.price.1 - profile.price.0 + 1);
+    let development = random.pick(&["七通一平", "六通一平"]).to_owned();
+    let floor = if profile.priced_floor {
+        parse_decimal(&ratio)
+            .and_then(|r| expected_floor_price(price as i64, r))
+            .map_or_else(String::new, |f| f.to_string())
+    } else {
+        "--".to_owned()
+    };
+    let code = format!("411700{}{:0width$}", profile.code, sequence);
+    let land_use = profile.name;
+    let years = profile.years;
+    move |title: &str| match title {
+        "序号" => (index + 1).to_string(),
+        "用途" => land_use.to_owned(),
+        "标定区域编号" => code.clone(),
+        "标定区域四至" => bounds.clone(),
+        "标准宗地名称" => name.clone(),
+        "土地位置" => place.clone(),
+        "权利类型" => "出让".to_owned(),
+        "土地面积" => area.clone(),
+        "设定容积率" => ratio.clone(),
+        "设定开发程度" => development.clone(),
+        "设定使用年期" => years.to_owned(),
+        "地面单价" => price.to_string(),
+        "楼面单价" => floor.clone(),
+        _ => String::new(),
+    }
+}
+
+/// Rewrites the interpretation sentence that states the region counts, so the file validates.
+fn restate_counts(gazette: &mut Gazette, counts: &[usize; 3]) {
+    let total: usize = counts.iter().sum();
+    let sentence = format!(
+        "市中心城区标定地价共划分{total}个标定区域,其中商服{}个,住宅{}个,工业{}个。",
+        counts[0], counts[1], counts[2]
+    );
+    for document in &mut gazette.documents {
+        for attachment_or_body in std::iter::once(&mut document.body)
+            .chain(document.attachments.iter_mut().map(|a| &mut a.body))
+        {
+            restate_in(attachment_or_body, &sentence);
+        }
+    }
+}
+
+fn restate_in(blocks: &mut [Block], sentence: &str) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { text, .. } if text.contains("共划分") => {
+                *text = sentence.to_owned()
+            }
+            Block::Box { blocks, .. } => restate_in(blocks, sentence),
+            _ => {}
+        }
+    }
+}

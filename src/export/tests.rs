@@ -1,0 +1,145 @@
+//! Unit tests of CSV building: fields, guard, encodings, names.
+
+use super::*;
+use crate::table::fixture::land_prices;
+
+fn utf8(options: CsvOptions, rows: &[usize], columns: &[usize]) -> String {
+    let bytes = csv_bytes(&land_prices(), rows, columns, &options).unwrap();
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    String::from_utf8(body.to_vec()).unwrap()
+}
+
+#[test]
+fn header_is_the_printed_title_with_unit_and_numbers_are_plain() {
+    let text = utf8(CsvOptions::default(), &[0, 10], &[0, 2, 4, 7]);
+    assert_eq!(
+        text,
+        "序号,标定区域编号,土地面积(m²),楼面单价(元/m²)\r\n\
+         1,411700S50001,3298.21,2260\r\n\
+         55,411700G60001,168658.88,--\r\n"
+    );
+}
+
+#[test]
+fn header_can_be_left_out() {
+    let options = CsvOptions {
+        header: false,
+        ..CsvOptions::default()
+    };
+    assert_eq!(
+        utf8(options, &[12], &[0, 3]),
+        "41,\r\n",
+        "blank cell stays blank"
+    );
+}
+
+#[test]
+fn bom_only_for_utf8_bom() {
+    let table = land_prices();
+    let bom = csv_bytes(&table, &[0], &[1], &CsvOptions::default()).unwrap();
+    assert!(bom.starts_with(UTF8_BOM));
+    let plain = CsvOptions {
+        encoding: Encoding::Utf8,
+        ..CsvOptions::default()
+    };
+    let bytes = csv_bytes(&table, &[0], &[1], &plain).unwrap();
+    assert!(!bytes.starts_with(UTF8_BOM));
+    assert_eq!(bytes, "用途\r\n商服用地\r\n".as_bytes());
+}
+
+#[test]
+fn gbk_encodes_chinese_and_folds_the_superscript_of_m2() {
+    let table = land_prices();
+    let options = CsvOptions {
+        encoding: Encoding::Gbk,
+        ..CsvOptions::default()
+    };
+    let bytes = csv_bytes(&table, &[0], &[1, 4], &options).unwrap();
+    let (text, _, bad) = encoding_rs::GBK.decode(&bytes);
+    assert!(!bad);
+    assert_eq!(text, "用途,土地面积(m2)\r\n商服用地,3298.21\r\n");
+    assert_eq!(&bytes[..4], &[0xD3, 0xC3, 0xCD, 0xBE], "用途 in GBK");
+}
+
+#[test]
+fn gbk_refuses_a_character_it_cannot_encode_and_names_the_cell() {
+    let mut table = land_prices();
+    table.rows[3][3] = Cell::Value("小区😀".into());
+    let options = CsvOptions {
+        encoding: Encoding::Gbk,
+        ..CsvOptions::default()
+    };
+    let error = csv_bytes(&table, &[0, 3], &[0, 3], &options).unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("row 2, column 标准宗地名称"), "{message}");
+    assert!(message.contains("U+1F600"), "{message}");
+    let headerless = CsvOptions {
+        header: false,
+        ..options
+    };
+    let message = csv_bytes(&table, &[3], &[3], &headerless)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("row 1,"), "{message}");
+}
+
+#[test]
+fn formula_like_text_is_neutralised_but_numbers_and_dashes_are_not() {
+    let mut table = land_prices();
+    table.rows[0][3] = Cell::Value("=HYPERLINK(\"http://x\")".into());
+    table.rows[1][3] = Cell::Value("+1".into());
+    table.rows[2][3] = Cell::Value("@SUM(A1)".into());
+    table.rows[3][3] = Cell::Value("\tx".into());
+    table.rows[4][3] = Cell::Value("-2+3".into());
+    table.rows[5][7] = Cell::Value("-5".into());
+    let options = CsvOptions {
+        header: false,
+        encoding: Encoding::Utf8,
+    };
+    let bytes = csv_bytes(&table, &[0, 1, 2, 3, 4, 5, 10], &[3, 7], &options).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[..]);
+    let cells: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(cells[0][0], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(cells[1][0], "'+1");
+    assert_eq!(cells[2][0], "'@SUM(A1)");
+    assert_eq!(cells[3][0], "'\tx");
+    assert_eq!(cells[4][0], "'-2+3");
+    assert_eq!(
+        cells[5][1], "-5",
+        "a number in a numeric column is never touched"
+    );
+    assert_eq!(cells[6][1], "--", "the printed dash stays as printed");
+}
+
+#[test]
+fn codes_stay_text_and_commas_and_quotes_are_quoted() {
+    let mut table = land_prices();
+    table.rows[0][3] = Cell::Value("甲,\"乙\"".into());
+    let options = CsvOptions {
+        header: false,
+        encoding: Encoding::Utf8,
+    };
+    let text = String::from_utf8(csv_bytes(&table, &[0], &[2, 3], &options).unwrap()).unwrap();
+    assert_eq!(text, "411700S50001,\"甲,\"\"乙\"\"\"\r\n");
+}
+
+#[test]
+fn suggested_names_carry_table_issue_and_row_count() {
+    let table = land_prices();
+    assert_eq!(
+        suggested_file_name(&table, "2023-03", 12),
+        "标定地价_2023-03_12行.csv"
+    );
+    assert_eq!(suggested_file_name(&table, "", 1), "标定地价_1行.csv");
+    let mut odd = land_prices();
+    odd.title = "A/B:C".into();
+    assert_eq!(
+        suggested_file_name(&odd, "2023-03", 2),
+        "A_B_C_2023-03_2行.csv"
+    );
+}

@@ -1,0 +1,263 @@
+//! [`TableIndex`]: what is worth computing once per table rather than on every sort or frame —
+//! parsed numbers, per-column sort ranks and case-folded row text.
+//!
+//! Sorting compares small integer ranks instead of strings or parsed numbers, so sorting a
+//! million rows by several keys is a cheap stable sort of indices.
+
+use crate::model::{Cell, ColumnKind, Table};
+use std::cell::OnceCell;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The rank of a cell without a value (blank or "--"): always sorted last.
+pub(crate) const MISSING: u32 = u32::MAX;
+
+/// Caches derived from one table. Built cheaply; the ranks of a column and the folded row text
+/// are computed on first use. Every method takes the same `table` the index was built from
+/// ([`TableIndex::fits`] tells whether a cached index still belongs to a table).
+#[derive(Debug)]
+pub struct TableIndex {
+    id: String,
+    row_count: usize,
+    column_count: usize,
+    numbers: Vec<Option<Vec<Option<f64>>>>,
+    ranks: Vec<OnceCell<Vec<u32>>>,
+    folded_rows: OnceCell<Vec<String>>,
+}
+
+impl TableIndex {
+    /// Parses the numeric columns of `table` once.
+    pub fn new(table: &Table) -> Self {
+        let numbers = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, column)| {
+                column.kind.is_numeric().then(|| {
+                    table
+                        .rows
+                        .iter()
+                        .map(|row| cell_number(row.get(c)))
+                        .collect()
+                })
+            })
+            .collect();
+        TableIndex {
+            id: table.id.clone(),
+            row_count: table.rows.len(),
+            column_count: table.columns.len(),
+            numbers,
+            ranks: table.columns.iter().map(|_| OnceCell::new()).collect(),
+            folded_rows: OnceCell::new(),
+        }
+    }
+
+    /// Whether this index was built from a table of this id and shape, so a view can keep its
+    /// index while the same table is drawn frame after frame.
+    pub fn fits(&self, table: &Table) -> bool {
+        self.id == table.id
+            && self.row_count == table.rows.len()
+            && self.column_count == table.columns.len()
+    }
+
+    /// The number in a numeric column's cell; `None` for text columns, blanks and "--".
+    pub fn number(&self, row: usize, column: usize) -> Option<f64> {
+        self.numbers
+            .get(column)?
+            .as_ref()?
+            .get(row)
+            .copied()
+            .flatten()
+    }
+
+    /// Sort ranks of `column`: equal values share a rank, missing values get [`MISSING`].
+    pub(crate) fn ranks(&self, table: &Table, column: usize) -> &[u32] {
+        match self.ranks.get(column) {
+            Some(cell) => cell.get_or_init(|| self.compute_ranks(table, column)),
+            None => &[],
+        }
+    }
+
+    /// Each row's cells, lower-cased and joined by newlines, for the quick filter.
+    pub(crate) fn folded_rows(&self, table: &Table) -> &[String] {
+        self.folded_rows.get_or_init(|| {
+            table
+                .rows
+                .iter()
+                .map(|row| {
+                    let joined: Vec<&str> = row.iter().map(Cell::as_printed).collect();
+                    joined.join("\n").to_lowercase()
+                })
+                .collect()
+        })
+    }
+
+    /// Ranks from one sort of precomputed keys (numbers, natural-order bytes, text, or the
+    /// category's first appearance), so no comparison parses or scans a string twice.
+    fn compute_ranks(&self, table: &Table, column: usize) -> Vec<u32> {
+        let n = table.rows.len();
+        let present = (0..n).filter(|&row| self.has_value(table, row, column));
+        let text = |row: usize| {
+            table.rows[row]
+                .get(column)
+                .and_then(Cell::value)
+                .unwrap_or("")
+        };
+        match table.columns[column].kind {
+            ColumnKind::Integer | ColumnKind::Decimal => {
+                let number = |row| self.number(row, column).unwrap_or(0.0);
+                rank_by(n, present.map(|r| (number(r), r)).collect(), f64::total_cmp)
+            }
+            ColumnKind::Code => {
+                let keys = present.map(|r| (natural_key(text(r)), r)).collect();
+                rank_by(n, keys, Ord::cmp)
+            }
+            ColumnKind::Text => rank_by(n, present.map(|r| (text(r), r)).collect(), Ord::cmp),
+            ColumnKind::Category => {
+                let first_seen = first_appearance(table, column);
+                let seen = |r: usize| first_seen.get(text(r)).copied().unwrap_or(usize::MAX);
+                rank_by(n, present.map(|r| (seen(r), r)).collect(), Ord::cmp)
+            }
+        }
+    }
+
+    /// A numeric column's cell has a value when it parses; a text column's when it is printed.
+    fn has_value(&self, table: &Table, row: usize, column: usize) -> bool {
+        match self.numbers.get(column) {
+            Some(Some(_)) => self.number(row, column).is_some(),
+            _ => table.rows[row].get(column).and_then(Cell::value).is_some(),
+        }
+    }
+}
+
+/// For a category column, each value's first row: categories sort in the order the gazette
+/// prints them (商服, 住宅, 工业), not in code-point order, which means nothing to a reader.
+fn first_appearance(table: &Table, column: usize) -> HashMap<&str, usize> {
+    let mut seen = HashMap::new();
+    if table.columns[column].kind == ColumnKind::Category {
+        for (row, cells) in table.rows.iter().enumerate() {
+            if let Some(value) = cells.get(column).and_then(Cell::value) {
+                seen.entry(value).or_insert(row);
+            }
+        }
+    }
+    seen
+}
+
+/// Sorts `(key, row)` pairs once and gives each row the rank of its key (equal keys share a
+/// rank); rows not listed get [`MISSING`].
+fn rank_by<K>(
+    rows: usize,
+    mut keyed: Vec<(K, usize)>,
+    cmp: impl Fn(&K, &K) -> Ordering,
+) -> Vec<u32> {
+    keyed.sort_unstable_by(|a, b| cmp(&a.0, &b.0));
+    let mut ranks = vec![MISSING; rows];
+    let mut rank = 0u32;
+    for i in 0..keyed.len() {
+        if i > 0 && cmp(&keyed[i - 1].0, &keyed[i].0) != Ordering::Equal {
+            rank += 1;
+        }
+        ranks[keyed[i].1] = rank;
+    }
+    ranks
+}
+
+fn cell_number(cell: Option<&Cell>) -> Option<f64> {
+    cell.and_then(|c| c.value())
+        .and_then(|text| text.trim().parse::<f64>().ok())
+        .filter(|n| n.is_finite())
+}
+
+/// Natural order for codes: runs of digits compare as numbers, so "G2" < "G10" and
+/// S5009 < S50010; everything else compares character by character. Ties fall back to plain
+/// string order so the order is total.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    natural_key(a).cmp(&natural_key(b))
+}
+
+/// A byte string whose plain order is the natural order of `text`: each digit run becomes the
+/// byte '0', its length without leading zeros (4 bytes, big-endian) and those digits; other
+/// characters stay as UTF-8 (whose byte order is code-point order); then a NUL and the text
+/// itself break ties. Built once per cell, so sorting codes compares bytes only.
+pub fn natural_key(text: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(text.len() * 2 + 8);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c.is_ascii_digit() {
+            let (run, after) = split_digits(rest);
+            let digits = run.trim_start_matches('0');
+            key.push(b'0');
+            key.extend_from_slice(
+                &u32::try_from(digits.len())
+                    .unwrap_or(u32::MAX)
+                    .to_be_bytes(),
+            );
+            key.extend_from_slice(digits.as_bytes());
+            rest = after;
+        } else {
+            key.extend_from_slice(&rest.as_bytes()[..c.len_utf8()]);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    key.push(0);
+    key.extend_from_slice(text.as_bytes());
+    key
+}
+
+fn split_digits(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    text.split_at(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::fixture::land_prices;
+
+    #[test]
+    fn natural_order_compares_digit_runs_by_value() {
+        let mut codes = vec!["G10", "G2", "G1", "S002", "S1", "A"];
+        codes.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(codes, ["A", "G1", "G2", "G10", "S1", "S002"]);
+        assert_eq!(natural_cmp("411700S50009", "411700S50010"), Ordering::Less);
+        assert_eq!(
+            natural_cmp("x01", "x1"),
+            Ordering::Less,
+            "tie broken by text"
+        );
+    }
+
+    #[test]
+    fn numbers_parse_once_and_dashes_are_missing() {
+        let table = land_prices();
+        let index = TableIndex::new(&table);
+        let area = table.column_index("土地面积").unwrap();
+        let floor = table.column_index("楼面单价").unwrap();
+        assert_eq!(index.number(0, area), Some(3298.21));
+        assert_eq!(index.number(10, floor), None, "industrial 楼面单价 is --");
+        assert_eq!(index.number(0, 1), None, "text column");
+        assert_eq!(index.ranks(&table, floor)[10], MISSING);
+    }
+
+    #[test]
+    fn equal_values_share_a_rank() {
+        let table = land_prices();
+        let index = TableIndex::new(&table);
+        let price = table.column_index("地面单价").unwrap();
+        let ranks = index.ranks(&table, price);
+        assert_eq!(ranks[0], ranks[5], "4520 and 4520");
+        assert!(ranks[1] < ranks[0], "4415 < 4520");
+    }
+
+    #[test]
+    fn an_index_fits_only_its_table_shape() {
+        let mut table = land_prices();
+        let index = TableIndex::new(&table);
+        assert!(index.fits(&table));
+        table.rows.pop();
+        assert!(!index.fits(&table));
+    }
+}

@@ -1,0 +1,325 @@
+//! The visible row order: filters first, then a stable sort of row indices by precomputed ranks.
+
+use super::index::{MISSING, TableIndex};
+use super::state::{ColumnFilter, SortDirection, SortKey, TableState};
+use crate::model::{Cell, Table};
+use std::cmp::Ordering;
+
+/// Source indices of the rows that pass every filter of `state`, in its sort order (printed
+/// order when there are no sort keys; ties keep printed order). The window and the command line
+/// both call this, so they always agree.
+pub fn visible_rows(table: &Table, index: &TableIndex, state: &TableState) -> Vec<usize> {
+    let mut rows = filtered_rows(table, index, state);
+    sort_rows(table, index, &state.sort, &mut rows);
+    rows
+}
+
+/// [`visible_rows`] for a one-off computation (the command line) that has no cached index.
+pub fn visible_rows_of(table: &Table, state: &TableState) -> Vec<usize> {
+    visible_rows(table, &TableIndex::new(table), state)
+}
+
+fn filtered_rows(table: &Table, index: &TableIndex, state: &TableState) -> Vec<usize> {
+    let terms: Vec<String> = state
+        .quick_filter
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let folded = if terms.is_empty() {
+        &[][..]
+    } else {
+        index.folded_rows(table)
+    };
+    let filters: Vec<(usize, ColumnFilter)> = state
+        .filters
+        .iter()
+        .filter(|(_, filter)| filter.is_active())
+        .map(|(&column, filter)| (column, prepare(filter)))
+        .collect();
+    (0..table.rows.len())
+        .filter(|&row| terms.is_empty() || terms.iter().all(|t| folded[row].contains(t.as_str())))
+        .filter(|&row| {
+            filters
+                .iter()
+                .all(|(column, filter)| passes(table, index, row, *column, filter))
+        })
+        .collect()
+}
+
+/// Folds a text filter once, rather than once per row.
+fn prepare(filter: &ColumnFilter) -> ColumnFilter {
+    match filter {
+        ColumnFilter::Text(text) => ColumnFilter::Text(text.trim().to_lowercase()),
+        other => other.clone(),
+    }
+}
+
+/// Whether `row` passes a prepared filter on `column`.
+fn passes(
+    table: &Table,
+    index: &TableIndex,
+    row: usize,
+    column: usize,
+    filter: &ColumnFilter,
+) -> bool {
+    let printed = table.rows[row].get(column).map_or("", Cell::as_printed);
+    match filter {
+        ColumnFilter::Text(pattern) => match pattern.strip_prefix('=') {
+            Some(exact) => printed.trim().to_lowercase() == exact.trim(),
+            None => printed.to_lowercase().contains(pattern.as_str()),
+        },
+        ColumnFilter::Range { min, max } => index
+            .number(row, column)
+            .is_some_and(|n| min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi)),
+        ColumnFilter::Values(values) => values.contains(printed),
+    }
+}
+
+fn sort_rows(table: &Table, index: &TableIndex, keys: &[SortKey], rows: &mut [usize]) {
+    if keys.is_empty() {
+        return;
+    }
+    if let [key] = keys
+        && key.column < table.columns.len()
+    {
+        sort_by_one_key(index.ranks(table, key.column), key.direction, rows);
+        return;
+    }
+    let ranked: Vec<(&[u32], SortDirection)> = keys
+        .iter()
+        .filter(|key| key.column < table.columns.len())
+        .map(|key| (index.ranks(table, key.column), key.direction))
+        .collect();
+    rows.sort_by(|&a, &b| {
+        ranked
+            .iter()
+            .map(|(ranks, direction)| compare_ranks(ranks[a], ranks[b], *direction))
+            .find(|ord| ord.is_ne())
+            .unwrap_or(Ordering::Equal)
+    });
+}
+
+/// The common case, one key: sorts `(rank, row)` pairs packed in a u64 without a comparator.
+/// The incoming rows are in printed order, so breaking ties by row index keeps the sort stable.
+fn sort_by_one_key(ranks: &[u32], direction: SortDirection, rows: &mut [usize]) {
+    let mut packed: Vec<u64> = rows
+        .iter()
+        .map(|&row| {
+            let rank = match (ranks[row], direction) {
+                (MISSING, _) => MISSING,
+                (rank, SortDirection::Ascending) => rank,
+                (rank, SortDirection::Descending) => MISSING - 1 - rank,
+            };
+            (u64::from(rank) << 32) | row as u64
+        })
+        .collect();
+    packed.sort_unstable();
+    for (slot, key) in rows.iter_mut().zip(packed) {
+        *slot = (key & u64::from(u32::MAX)) as usize;
+    }
+}
+
+/// Missing values last whatever the direction; otherwise by rank in the key's direction.
+fn compare_ranks(a: u32, b: u32, direction: SortDirection) -> Ordering {
+    match (a == MISSING, b == MISSING) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        (false, false) => match direction {
+            SortDirection::Ascending => a.cmp(&b),
+            SortDirection::Descending => b.cmp(&a),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::fixture::land_prices;
+    use std::collections::BTreeSet;
+
+    fn column_of(table: &Table, title: &str) -> usize {
+        table.column_index(title).unwrap()
+    }
+
+    /// The printed 序号 of the visible rows, which is how a clerk would read the result.
+    fn numbers(table: &Table, state: &TableState) -> Vec<String> {
+        visible_rows_of(table, state)
+            .iter()
+            .map(|&row| table.rows[row][0].as_printed().to_owned())
+            .collect()
+    }
+
+    fn sorted_by(table: &Table, title: &str, direction: SortDirection) -> TableState {
+        let mut state = TableState::default();
+        state.sort.push(SortKey {
+            column: column_of(table, title),
+            direction,
+        });
+        state
+    }
+
+    #[test]
+    fn without_keys_or_filters_rows_are_in_printed_order() {
+        let table = land_prices();
+        assert_eq!(
+            visible_rows_of(&table, &TableState::default()),
+            (0..13).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn numbers_sort_as_numbers_with_ties_in_printed_order() {
+        let table = land_prices();
+        let state = sorted_by(&table, "地面单价", SortDirection::Ascending);
+        // 361 < 372 < 3785 (text order would put 361 and 372 after 3785).
+        assert_eq!(numbers(&table, &state)[..3], ["55", "56", "5"]);
+        let state = sorted_by(&table, "地面单价", SortDirection::Descending);
+        // 5640 5595 5505 4650 4520 (row 1) 4520 (row 6): the tie keeps printed order.
+        assert_eq!(
+            numbers(&table, &state)[..6],
+            ["30", "28", "29", "32", "1", "6"]
+        );
+    }
+
+    #[test]
+    fn dashes_and_blanks_sort_last_in_both_directions() {
+        let table = land_prices();
+        for direction in [SortDirection::Ascending, SortDirection::Descending] {
+            let shown = numbers(&table, &sorted_by(&table, "楼面单价", direction));
+            assert_eq!(shown[11..], ["55", "56"], "{direction:?}");
+            let shown = numbers(&table, &sorted_by(&table, "标准宗地名称", direction));
+            assert_eq!(shown[12], "41", "{direction:?}");
+        }
+    }
+
+    #[test]
+    fn codes_sort_naturally() {
+        let mut table = land_prices();
+        table.rows[0][2] = Cell::Value("411700S5009".into());
+        let state = sorted_by(&table, "标定区域编号", SortDirection::Ascending);
+        let shown = numbers(&table, &state);
+        assert_eq!(shown[..2], ["55", "56"], "G before S");
+        assert_eq!(shown[2], "1", "S5009 < S50002 by value");
+    }
+
+    #[test]
+    fn a_secondary_key_orders_within_the_primary() {
+        let table = land_prices();
+        let mut state = TableState::default();
+        state.cycle_sort(column_of(&table, "用途"), false);
+        state.cycle_sort(column_of(&table, "土地面积"), true);
+        state.cycle_sort(column_of(&table, "土地面积"), true);
+        // Categories in printed order (商服, 住宅, 工业); areas descending within each.
+        assert_eq!(
+            numbers(&table, &state),
+            [
+                "6", "4", "3", "1", "5", "2", "28", "41", "32", "29", "30", "55", "56"
+            ]
+        );
+    }
+
+    #[test]
+    fn quick_filter_matches_any_column_case_insensitively_and_all_words() {
+        let table = land_prices();
+        let mut state = TableState {
+            quick_filter: "411700z7000".into(),
+            ..TableState::default()
+        };
+        assert_eq!(numbers(&table, &state), ["28", "29", "30", "32"]);
+        state.quick_filter = "置地 住宅".into();
+        assert_eq!(numbers(&table, &state), ["29"]);
+        state.quick_filter = "   ".into();
+        assert_eq!(numbers(&table, &state).len(), 13);
+    }
+
+    #[test]
+    fn text_filter_contains_or_exact_with_equals() {
+        let table = land_prices();
+        let name = column_of(&table, "标准宗地名称");
+        let mut state = TableState::default();
+        state.set_filter(name, ColumnFilter::Text("商铺".into()));
+        assert_eq!(numbers(&table, &state), ["1", "2", "3", "5"]);
+        state.set_filter(name, ColumnFilter::Text("=置地".into()));
+        assert!(numbers(&table, &state).is_empty());
+        state.set_filter(name, ColumnFilter::Text("= 置地国际广场".into()));
+        assert_eq!(numbers(&table, &state), ["6"]);
+    }
+
+    #[test]
+    fn range_filter_is_inclusive_and_drops_cells_without_numbers() {
+        let table = land_prices();
+        let mut state = TableState::default();
+        state.set_filter(
+            column_of(&table, "地面单价"),
+            ColumnFilter::Range {
+                min: Some(4520.0),
+                max: None,
+            },
+        );
+        assert_eq!(numbers(&table, &state), ["1", "6", "28", "29", "30", "32"]);
+        state.set_filter(
+            column_of(&table, "地面单价"),
+            ColumnFilter::Range {
+                min: Some(361.0),
+                max: Some(372.0),
+            },
+        );
+        assert_eq!(numbers(&table, &state), ["55", "56"]);
+        state.clear_filters();
+        state.set_filter(
+            column_of(&table, "楼面单价"),
+            ColumnFilter::Range {
+                min: None,
+                max: Some(1e9),
+            },
+        );
+        assert_eq!(numbers(&table, &state).len(), 11, "the two -- rows fail");
+    }
+
+    #[test]
+    fn value_list_filter_keeps_the_chosen_categories() {
+        let table = land_prices();
+        let mut state = TableState::default();
+        let values = BTreeSet::from(["工业用地".to_owned()]);
+        state.set_filter(column_of(&table, "用途"), ColumnFilter::Values(values));
+        assert_eq!(numbers(&table, &state), ["55", "56"]);
+        state.set_filter(
+            column_of(&table, "用途"),
+            ColumnFilter::Values(BTreeSet::new()),
+        );
+        assert!(
+            numbers(&table, &state).is_empty(),
+            "nothing ticked shows nothing"
+        );
+    }
+
+    #[test]
+    fn the_model_job_residential_above_4000_by_price() {
+        let table = land_prices();
+        let mut state = TableState::default();
+        let residential = BTreeSet::from(["住宅用地".to_owned()]);
+        state.set_filter(column_of(&table, "用途"), ColumnFilter::Values(residential));
+        state.set_filter(
+            column_of(&table, "地面单价"),
+            ColumnFilter::Range {
+                min: Some(4000.0),
+                max: None,
+            },
+        );
+        state.cycle_sort(column_of(&table, "地面单价"), false);
+        state.cycle_sort(column_of(&table, "地面单价"), false);
+        assert_eq!(numbers(&table, &state), ["30", "28", "29", "32"]);
+    }
+
+    #[test]
+    fn a_stale_sort_column_is_ignored() {
+        let table = land_prices();
+        let mut state = TableState::default();
+        state.sort.push(SortKey {
+            column: 99,
+            direction: SortDirection::Ascending,
+        });
+        assert_eq!(numbers(&table, &state).len(), 13);
+    }
+}

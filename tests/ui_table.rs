@@ -1,0 +1,215 @@
+//! The table widget as a clerk uses it, headless: sort by a header click, type a filter,
+//! Ctrl+A, Ctrl+C.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use eframe::egui::accesskit::Role;
+use eframe::egui::{self, Key, Modifiers, OutputCommand};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gazette_browser::model::{Cell, Column, ColumnKind, Table, TableOrigin};
+use gazette_browser::ui::table_view::TableView;
+
+fn column(title: &str, kind: ColumnKind, unit: Option<&str>) -> Column {
+    Column {
+        title: title.into(),
+        kind,
+        unit: unit.map(Into::into),
+    }
+}
+
+/// Six rows of 附件1.
+fn table() -> Table {
+    let rows = [
+        ["1", "商服用地", "411700S50001", "3298.21", "4520"],
+        ["2", "商服用地", "411700S50002", "2234.06", "4415"],
+        ["28", "住宅用地", "411700Z70001", "94008.28", "5595"],
+        ["30", "住宅用地", "411700Z70003", "39235.66", "5640"],
+        ["41", "住宅用地", "411700Z70014", "77120.76", "3945"],
+        ["55", "工业用地", "411700G60001", "168658.88", "361"],
+    ];
+    Table {
+        id: "land-prices".into(),
+        title: "驻马店市中心城区标定地价公示信息表".into(),
+        document: "land-price-notice".into(),
+        origin: TableOrigin::Printed {
+            place: "附件1".into(),
+        },
+        columns: vec![
+            column("序号", ColumnKind::Integer, None),
+            column("用途", ColumnKind::Category, None),
+            column("标定区域编号", ColumnKind::Code, None),
+            column("土地面积", ColumnKind::Decimal, Some("m²")),
+            column("地面单价", ColumnKind::Integer, Some("元/m²")),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|t| Cell::from(t.to_string())).collect())
+            .collect(),
+    }
+}
+
+/// The widget under test and the last text it put on the clipboard.
+#[derive(Default)]
+struct Screen {
+    view: TableView,
+    clipboard: Option<String>,
+}
+
+fn harness() -> Harness<'static, Screen> {
+    let table = table();
+    Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1200.0, 600.0))
+        .build_ui_state(
+            move |ui, screen: &mut Screen| {
+                screen.view.show(ui, &table);
+                let copied = ui.ctx().output(|o| {
+                    o.commands.iter().find_map(|c| match c {
+                        OutputCommand::CopyText(text) => Some(text.clone()),
+                        _ => None,
+                    })
+                });
+                if copied.is_some() {
+                    screen.clipboard = copied;
+                }
+            },
+            Screen::default(),
+        )
+}
+
+/// Presses a shortcut and returns what it put on the clipboard, if anything.
+fn clipboard_after(harness: &mut Harness<'_, Screen>, key: Key) -> Option<String> {
+    harness.state_mut().clipboard = None;
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    harness.run();
+    harness.state().clipboard.clone()
+}
+
+/// The 标定区域编号 column of copied TSV, in order.
+fn codes(tsv: &str) -> Vec<&str> {
+    tsv.lines()
+        .skip(1)
+        .map(|line| line.split('\t').nth(2).unwrap())
+        .collect()
+}
+
+#[test]
+fn clicking_a_header_sorts_ascending_then_descending() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("地面单价(元/m²)").click();
+    harness.run();
+    harness.get_by_label("地面单价(元/m²) ↑").click();
+    harness.run();
+    assert!(harness.query_by_label("地面单价(元/m²) ↓").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    let copied = clipboard_after(&mut harness, Key::C).expect("Ctrl+C copies");
+    assert_eq!(
+        codes(&copied),
+        [
+            "411700Z70003",
+            "411700Z70001",
+            "411700S50001",
+            "411700S50002",
+            "411700Z70014",
+            "411700G60001"
+        ]
+    );
+}
+
+#[test]
+fn typing_a_quick_filter_hides_other_rows() {
+    let mut harness = harness();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("显示 6 / 6 行　·　已选 0 行")
+            .is_some()
+    );
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("住宅");
+    harness.run();
+    assert!(
+        harness.query_by_label("411700S50001").is_none(),
+        "商服 rows hidden"
+    );
+    assert!(harness.query_by_label("411700Z70014").is_some());
+    assert!(
+        harness
+            .query_by_label("显示 3 / 6 行　·　已选 0 行")
+            .is_some()
+    );
+    harness.get_by_label("× 清除筛选").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("411700S50001").is_some(),
+        "one click clears"
+    );
+}
+
+#[test]
+fn ctrl_a_selects_the_shown_rows_and_ctrl_c_copies_them_with_headers() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("411700Z70001").click();
+    harness.run();
+    harness
+        .get_by_label("411700G60001")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    let status = "显示 6 / 6 行　·　已选 2 行　·　土地面积合计 262667.16 m²";
+    assert!(
+        harness.query_by_label(status).is_some(),
+        "sum of the selection"
+    );
+    let copied = clipboard_after(&mut harness, Key::C).unwrap();
+    assert_eq!(
+        copied,
+        "序号\t用途\t标定区域编号\t土地面积(m²)\t地面单价(元/m²)\n\
+         28\t住宅用地\t411700Z70001\t94008.28\t5595\n\
+         55\t工业用地\t411700G60001\t168658.88\t361\n"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    assert_eq!(harness.state().view.selected_rows().len(), 6);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().view.selected_rows().is_empty());
+    assert_eq!(
+        clipboard_after(&mut harness, Key::C),
+        None,
+        "nothing selected, nothing copied"
+    );
+}
+
+#[test]
+fn shift_click_selects_a_range_and_the_details_pane_shows_the_focused_row() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("411700S50002").click();
+    harness.run();
+    harness
+        .get_by_label("411700Z70014")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    let selected: Vec<usize> = harness
+        .state()
+        .view
+        .selected_rows()
+        .iter()
+        .copied()
+        .collect();
+    assert_eq!(selected, [1, 2, 3, 4]);
+    assert_eq!(
+        harness.query_all_by_label("77120.76").count(),
+        2,
+        "row and details pane"
+    );
+    assert_eq!(
+        harness.query_all_by_label("411700Z70014").count(),
+        2,
+        "row and details pane"
+    );
+}
