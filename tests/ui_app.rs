@@ -271,3 +271,38 @@ fn a_first_run_starts_in_chinese_on_the_overview() {
     assert_eq!(app.lang(), gazette_browser::ui::strings::Lang::Zh);
     assert_eq!(*app.tab(), Tab::Overview);
 }
+
+/// Whether the document `id` shows `phrase` in one of its blocks.
+fn shows(gazette: &Gazette, id: &str, phrase: &str) -> bool {
+    let document = gazette.document(id).unwrap();
+    let blocks = document.all_blocks();
+    blocks
+        .into_iter()
+        .filter_map(block_text)
+        .any(|text| text.contains(phrase))
+}
+
+#[test]
+fn search_finds_a_phrase_that_a_page_break_split_in_the_source() {
+    // The source prints "…安置、人" at the foot of a page and "才住房、…" at the head of the next.
+    let phrase = "人才住房";
+    let gazette = gazette();
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    text_box(&harness, ZH.search_hint).type_text(phrase);
+    harness.run();
+    let hit = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .find(|node| {
+            let label = node.accesskit_node().label();
+            label.is_some_and(|l| l.contains(phrase))
+        })
+        .expect("a hit for the rejoined phrase");
+    hit.click();
+    harness.run();
+    let (Tab::Document(id) | Tab::Interpretation(id)) = harness.state().tab().clone() else {
+        panic!("the hit opened no document");
+    };
+    assert!(shows(&gazette, &id, phrase));
+}
