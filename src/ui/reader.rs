@@ -366,6 +366,7 @@ fn crosscheck_panel(ui: &mut egui::Ui, gazette: &Gazette, text: &Strings) {
                     }
                     egui::ScrollArea::vertical()
                         .id_salt("crosscheck-notes")
+                        .min_scrolled_height(CROSSCHECK_HEIGHT)
                         .max_height(CROSSCHECK_HEIGHT)
                         .show(ui, |ui| notes_list(ui, &notes));
                 });
@@ -496,7 +497,7 @@ impl Drawer<'_> {
                 ui.set_width(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.add(egui::Label::new(caption).wrap());
-                    ui.label(RichText::new(self.text.figure_placeholder).weak().italics());
+                    ui.label(RichText::new(self.text.figure_placeholder).weak());
                 });
             })
             .response
