@@ -8,6 +8,7 @@ pub mod atomic_file;
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod reader;
 pub mod schematic;
 pub mod search;
 pub mod synthetic;

@@ -9,12 +9,34 @@ fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {
         Some(command) => run_command(&cli, command),
-        None => {
-            // The window arrives with the browser issue; until then, show the help.
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            0
-        }
+        None => open_window(&cli),
     };
     std::process::exit(code);
+}
+
+/// Opens the window on the gazette the arguments name. For screenshots and shortcuts:
+/// `GAZETTE_BROWSER_TAB` (a document id, `overview` or `interpretations`) opens a given tab,
+/// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
+/// find bar of the opened document.
+fn open_window(cli: &Cli) -> i32 {
+    let gazette = match gazette_browser::cli::load_gazette(cli) {
+        Ok(gazette) => gazette,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return gazette_browser::cli::EXIT_BAD_INPUT;
+        }
+    };
+    let options = gazette_browser::ui::RunOptions {
+        tab: std::env::var("GAZETTE_BROWSER_TAB").ok(),
+        lang: None,
+        search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
+        find: std::env::var("GAZETTE_BROWSER_FIND").ok(),
+    };
+    match gazette_browser::ui::run(gazette, options) {
+        Ok(()) => 0,
+        Err(err) => {
+            eprintln!("error: {err}");
+            1
+        }
+    }
 }

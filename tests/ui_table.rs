@@ -141,7 +141,7 @@ fn typing_a_quick_filter_hides_other_rows() {
             .query_by_label("显示 3 / 6 行　·　已选 0 行")
             .is_some()
     );
-    harness.get_by_label("✖ 清除筛选").click();
+    harness.get_by_label("× 清除筛选").click();
     harness.run();
     assert!(
         harness.query_by_label("411700S50001").is_some(),

@@ -1,5 +1,441 @@
-//! The egui layer. (Minimal module list of the table work; the lead merges it with the shell's.)
+//! The browser window: eframe / egui over the model, with no logic of its own beyond turning
+//! clicks into navigation. Tabs come from the data: 概览, one per document, and 政策解读.
+//!
+//! [`run`] opens the native window; [`App`] can also be built headless (egui_kittest) with
+//! [`App::new`].
 
+mod fonts;
+mod icon;
+mod overview;
+mod reader;
+mod search_panel;
+pub mod strings;
 pub mod table_export;
 pub mod table_strings;
 pub mod table_view;
+pub mod tables;
+
+pub use fonts::{FONT_NAME, NOTO_SANS_SC};
+pub use icon::icon;
+
+use crate::model::{Block, Category, Document, Gazette};
+use eframe::egui;
+use reader::DocView;
+use search_panel::SearchPanel;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use strings::Lang;
+use tables::CellRef;
+
+/// The app id: names the settings folder and, on Linux desktops, matches the .desktop file.
+pub const APP_ID: &str = "gazette-browser";
+
+/// Storage key of the interface language.
+const KEY_LANG: &str = "lang";
+/// Storage key of the open tab.
+const KEY_TAB: &str = "tab";
+
+/// How to open the window, beyond the gazette itself.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Open this tab instead of the one remembered from the last run: `overview`,
+    /// `interpretations`, or a document id (see `gazette-browser docs`). Lets a shortcut or a
+    /// screenshot open straight on a document.
+    pub tab: Option<String>,
+    /// Interface language for this run, overriding the remembered one.
+    pub lang: Option<Lang>,
+    /// Start with this whole-issue search typed in and its results shown.
+    pub search: Option<String>,
+    /// Start with the find bar of the opened document showing this query.
+    pub find: Option<String>,
+}
+
+/// Opens the native window on `gazette` and returns when it is closed.
+pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(window_title(&gazette, options.lang.unwrap_or_default()))
+        .with_app_id(APP_ID)
+        .with_icon(icon())
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0]);
+    let native = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        native,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let mut app = App::new(gazette, cc.storage);
+            app.apply_options(&options);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| format!("cannot open the window: {err}"))
+}
+
+/// The window title: the issue's title and the program's name.
+fn window_title(gazette: &Gazette, lang: Lang) -> String {
+    format!("{} — {}", gazette.display_title(), lang.strings().app_name)
+}
+
+/// A tab of the window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// 概览: cover, contents, errata, provenance.
+    Overview,
+    /// One document (not an interpretation), by id.
+    Document(String),
+    /// 政策解读, showing the interpretation with this id.
+    Interpretation(String),
+}
+
+/// Where a click asks to go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Nav {
+    /// Open a tab at its top.
+    Tab(Tab),
+    /// Open a document at its start.
+    Document(String),
+    /// Open a document at a block, optionally marking a match of `find` (the `nth` in the block).
+    Block {
+        document: String,
+        block: usize,
+        find: Option<(String, usize)>,
+    },
+    /// Open the document holding a table and mark one cell.
+    Cell {
+        table: String,
+        row: usize,
+        column: usize,
+    },
+}
+
+/// The browser app: the gazette, the open tab, and each document's reading state.
+pub struct App {
+    gazette: Gazette,
+    lang: Lang,
+    tab: Tab,
+    views: HashMap<String, DocView>,
+    search: SearchPanel,
+    fonts_installed: bool,
+    title_lang: Option<Lang>,
+}
+
+impl App {
+    /// Builds the app on `gazette`, restoring language and tab from `storage` when given (the
+    /// window size eframe restores itself). Without storage it starts in Chinese on 概览.
+    pub fn new(gazette: Gazette, storage: Option<&dyn eframe::Storage>) -> Self {
+        let lang = storage
+            .and_then(|s| eframe::get_value::<Lang>(s, KEY_LANG))
+            .unwrap_or_default();
+        let tab = storage
+            .and_then(|s| eframe::get_value::<Tab>(s, KEY_TAB))
+            .filter(|tab| tab_exists(&gazette, tab))
+            .unwrap_or(Tab::Overview);
+        let search = SearchPanel::new(&gazette);
+        App {
+            gazette,
+            lang,
+            tab,
+            views: HashMap::new(),
+            search,
+            fonts_installed: false,
+            title_lang: None,
+        }
+    }
+
+    /// Applies command-line choices over the remembered ones; an unknown tab is ignored.
+    pub fn apply_options(&mut self, options: &RunOptions) {
+        if let Some(lang) = options.lang {
+            self.lang = lang;
+        }
+        if let Some(tab) = options.tab.as_deref().and_then(|t| self.tab_named(t)) {
+            self.tab = tab;
+        }
+        if let Some(query) = &options.search {
+            self.search.set_query(query);
+        }
+        if let (Some(query), Some(id)) = (&options.find, self.open_document().map(str::to_owned)) {
+            let gazette = &self.gazette;
+            let view = self
+                .views
+                .entry(id.clone())
+                .or_insert_with(|| DocView::new(gazette.document(&id)));
+            if let Some(document) = gazette.document(&id) {
+                view.start_find(document, query);
+            }
+        }
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The open tab.
+    pub fn tab(&self) -> &Tab {
+        &self.tab
+    }
+
+    /// The tab a command-line name means: `overview`, `interpretations` or a document id.
+    fn tab_named(&self, name: &str) -> Option<Tab> {
+        match name {
+            "overview" => Some(Tab::Overview),
+            "interpretations" => first_interpretation(&self.gazette).map(Tab::Interpretation),
+            id => self.gazette.document(id).map(tab_of),
+        }
+    }
+
+    /// The tabs in order: 概览, each document, then 政策解读 if the issue has interpretations.
+    fn tabs(&self) -> Vec<(Tab, String)> {
+        let text = self.lang.strings();
+        let mut tabs = vec![(Tab::Overview, text.tab_overview.to_owned())];
+        for document in &self.gazette.documents {
+            if document.category != Category::Interpretation {
+                tabs.push((
+                    Tab::Document(document.id.clone()),
+                    document.short_title.clone(),
+                ));
+            }
+        }
+        if let Some(first) = first_interpretation(&self.gazette) {
+            tabs.push((
+                Tab::Interpretation(first),
+                text.tab_interpretations.to_owned(),
+            ));
+        }
+        tabs
+    }
+
+    fn view(&mut self, document: &str) -> &mut DocView {
+        let gazette = &self.gazette;
+        self.views
+            .entry(document.to_owned())
+            .or_insert_with(|| DocView::new(gazette.document(document)))
+    }
+
+    /// Goes where a click asked.
+    fn navigate(&mut self, nav: Nav) {
+        match nav {
+            Nav::Tab(tab) => self.tab = tab,
+            Nav::Document(id) => {
+                if let Some(tab) = self.gazette.document(&id).map(tab_of) {
+                    self.tab = tab;
+                    self.view(&id).scroll_to_top = true;
+                }
+            }
+            Nav::Block {
+                document,
+                block,
+                find,
+            } => self.open_block(&document, block, find),
+            Nav::Cell { table, row, column } => self.open_cell(&table, CellRef { row, column }),
+        }
+    }
+
+    fn open_block(&mut self, id: &str, block: usize, find: Option<(String, usize)>) {
+        let Some(tab) = self.gazette.document(id).map(tab_of) else {
+            return;
+        };
+        self.tab = tab;
+        let gazette = &self.gazette;
+        let view = self
+            .views
+            .entry(id.to_owned())
+            .or_insert_with(|| DocView::new(gazette.document(id)));
+        view.scroll_to_block = Some(block);
+        if let (Some((text, nth)), Some(document)) = (find, gazette.document(id)) {
+            view.show_match(document, &text, block, nth);
+        }
+    }
+
+    fn open_cell(&mut self, table_id: &str, cell: CellRef) {
+        let Some(table) = self.gazette.table(table_id) else {
+            return;
+        };
+        let document = table.document.clone();
+        let block = self
+            .gazette
+            .document(&document)
+            .and_then(|d| table_block(d, table_id));
+        if let Some(tab) = self.gazette.document(&document).map(tab_of) {
+            self.tab = tab;
+        }
+        let view = self.view(&document);
+        view.highlight_cell = Some((table_id.to_owned(), cell));
+        view.scroll_to_cell = true;
+        view.scroll_to_block = block;
+    }
+
+    /// The id of the document shown in the open tab, if any.
+    fn open_document(&self) -> Option<&str> {
+        match &self.tab {
+            Tab::Overview => None,
+            Tab::Document(id) | Tab::Interpretation(id) => Some(id),
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let search = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        if ctx.input_mut(|i| i.consume_shortcut(&search)) {
+            self.search.request_focus();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&find))
+            && let Some(id) = self.open_document().map(str::to_owned)
+        {
+            self.view(&id).open_find();
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) -> Option<Nav> {
+        let text = self.lang.strings();
+        let mut nav = None;
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(text.app_name).strong());
+            ui.separator();
+            ui.label(self.gazette.display_title());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.menu_button(text.menu_language, |ui| {
+                    for lang in Lang::ALL {
+                        if ui
+                            .selectable_label(self.lang == lang, lang.native_name())
+                            .clicked()
+                        {
+                            self.lang = lang;
+                            ui.close();
+                        }
+                    }
+                });
+                nav = self.search.search_box(ui, self.lang);
+            });
+        });
+        nav
+    }
+
+    fn tab_bar(&mut self, ui: &mut egui::Ui) -> Option<Nav> {
+        let mut nav = None;
+        ui.horizontal_wrapped(|ui| {
+            for (tab, title) in self.tabs() {
+                let selected = std::mem::discriminant(&tab) == std::mem::discriminant(&self.tab)
+                    && (matches!(tab, Tab::Interpretation(_)) || tab == self.tab);
+                let label = egui::RichText::new(title).size(16.0);
+                if ui.selectable_label(selected, label).clicked() && !selected {
+                    nav = Some(Nav::Tab(tab));
+                }
+            }
+        });
+        nav
+    }
+
+    fn content(&mut self, ui: &mut egui::Ui) -> Option<Nav> {
+        match self.tab.clone() {
+            Tab::Overview => overview::show(ui, &self.gazette, self.lang),
+            Tab::Document(id) => self.document_tab(ui, &id),
+            Tab::Interpretation(id) => {
+                let picked = reader::interpretation_picker(ui, &self.gazette, &id, self.lang);
+                let nav = self.document_tab(ui, &id);
+                picked.or(nav)
+            }
+        }
+    }
+
+    fn document_tab(&mut self, ui: &mut egui::Ui, id: &str) -> Option<Nav> {
+        let lang = self.lang;
+        let gazette = &self.gazette;
+        let document = gazette.document(id)?;
+        let view = self
+            .views
+            .entry(id.to_owned())
+            .or_insert_with(|| DocView::new(Some(document)));
+        reader::show(ui, gazette, document, view, lang)
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        if self.title_lang != Some(self.lang) {
+            self.title_lang = Some(self.lang);
+            let title = window_title(&self.gazette, self.lang);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.fonts_installed {
+            fonts::install(ui.ctx());
+            self.fonts_installed = true;
+        }
+        let ctx = ui.ctx().clone();
+        self.update_title(&ctx);
+        self.handle_shortcuts(&ctx);
+        let searched = egui::Panel::top("top-bar")
+            .show(ui, |ui| self.top_bar(ui))
+            .inner;
+        let mut nav = egui::Panel::top("tab-bar")
+            .show(ui, |ui| self.tab_bar(ui))
+            .inner
+            .or(searched);
+        if self.search.is_open() {
+            let lang = self.lang;
+            let picked = egui::Panel::right("search-results")
+                .default_size(380.0)
+                .resizable(true)
+                .show(ui, |ui| self.search.results(ui, &self.gazette, lang))
+                .inner;
+            nav = nav.or(picked);
+        }
+        let shown = egui::CentralPanel::default()
+            .show(ui, |ui| self.content(ui))
+            .inner;
+        if let Some(nav) = nav.or(shown) {
+            self.navigate(nav);
+            ctx.request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, KEY_LANG, &self.lang);
+        eframe::set_value(storage, KEY_TAB, &self.tab);
+    }
+}
+
+/// The tab that shows `document`.
+fn tab_of(document: &Document) -> Tab {
+    if document.category == Category::Interpretation {
+        Tab::Interpretation(document.id.clone())
+    } else {
+        Tab::Document(document.id.clone())
+    }
+}
+
+/// Whether a remembered tab still names something in this gazette.
+fn tab_exists(gazette: &Gazette, tab: &Tab) -> bool {
+    match tab {
+        Tab::Overview => true,
+        Tab::Document(id) | Tab::Interpretation(id) => {
+            gazette.document(id).is_some_and(|d| tab_of(d) == *tab)
+        }
+    }
+}
+
+fn first_interpretation(gazette: &Gazette) -> Option<String> {
+    gazette
+        .documents
+        .iter()
+        .find(|d| d.category == Category::Interpretation)
+        .map(|d| d.id.clone())
+}
+
+/// Index into `all_blocks` of the block that shows table `table`.
+fn table_block(document: &Document, table: &str) -> Option<usize> {
+    document
+        .all_blocks()
+        .iter()
+        .position(|b| matches!(b, Block::Table { table: t } if t == table))
+}

@@ -91,7 +91,7 @@ impl Text {
         use Text::*;
         match self {
             QuickFilterHint => ("快速筛选（所有列）…", "Quick filter (all columns)…"),
-            ClearFilters => ("✖ 清除筛选", "✖ Clear filters"),
+            ClearFilters => ("× 清除筛选", "× Clear filters"),
             Columns => ("列", "Columns"),
             Export => ("导出 CSV…", "Export CSV…"),
             Details => ("详细信息", "Details"),

@@ -568,7 +568,7 @@ fn filter_chips(ui: &mut Ui, state: &mut TableState, table: &Table, lang: Lang) 
     }
     let mut remove = None;
     for (&column, filter) in &state.filters {
-        let chip = format!("{} ✖", describe_filter(&table.columns[column], filter));
+        let chip = format!("{} ×", describe_filter(&table.columns[column], filter));
         if ui.small_button(chip).clicked() {
             remove = Some(column);
         }

@@ -1,0 +1,222 @@
+//! Find in document (Ctrl+F): every match of a query in the shown text of a document's blocks,
+//! and which one the clerk is on.
+
+use super::block_text;
+use crate::model::Document;
+use std::ops::Range;
+
+/// One match: a byte range within the shown text of one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindMatch {
+    /// Index into [`Document::all_blocks`].
+    pub block: usize,
+    /// Byte range within [`super::block_text`] of that block.
+    pub range: Range<usize>,
+}
+
+/// All non-overlapping matches of `query` in `document`, in reading order, ignoring letter case.
+/// A blank query matches nothing.
+pub fn find_matches(document: &Document, query: &str) -> Vec<FindMatch> {
+    let needle: Vec<char> = query.trim().chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (block, item) in document.all_blocks().into_iter().enumerate() {
+        if let Some(text) = block_text(item) {
+            for range in matches_in(&text, &needle) {
+                out.push(FindMatch { block, range });
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges in `text` where the lowercased `needle` occurs, without overlaps.
+fn matches_in(text: &str, needle: &[char]) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        match match_len(&chars[start..], needle) {
+            Some(len) => {
+                let begin = chars[start].0;
+                let end = chars.get(start + len).map_or(text.len(), |(at, _)| *at);
+                out.push(begin..end);
+                start += len;
+            }
+            None => start += 1,
+        }
+    }
+    out
+}
+
+/// How many chars of `hay` match `needle` from its start, ignoring case; `None` if they do not.
+/// A char whose lowercase is several chars (İ) must match all of them.
+fn match_len(hay: &[(usize, char)], needle: &[char]) -> Option<usize> {
+    let mut matched = 0;
+    for (used, (_, c)) in hay.iter().enumerate() {
+        for lower in c.to_lowercase() {
+            if needle.get(matched) != Some(&lower) {
+                return None;
+            }
+            matched += 1;
+        }
+        if matched == needle.len() {
+            return Some(used + 1);
+        }
+    }
+    None
+}
+
+/// The find bar's state for one document: the query, its matches and the current one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindState {
+    /// What the clerk typed.
+    pub query: String,
+    /// The matches of `query`, in reading order.
+    pub matches: Vec<FindMatch>,
+    /// Index into `matches` of the current match, if there is any match.
+    pub current: Option<usize>,
+}
+
+impl FindState {
+    /// Recomputes the matches for a new query; the current match becomes the first one at or
+    /// after `from_block` (where the clerk is reading), wrapping to the first.
+    pub fn set_query(&mut self, document: &Document, query: &str, from_block: usize) {
+        self.query = query.to_owned();
+        self.matches = find_matches(document, query);
+        self.current = if self.matches.is_empty() {
+            None
+        } else {
+            Some(
+                self.matches
+                    .iter()
+                    .position(|m| m.block >= from_block)
+                    .unwrap_or(0),
+            )
+        };
+    }
+
+    /// Moves to the next match, wrapping from the last to the first.
+    pub fn next(&mut self) {
+        let count = self.matches.len();
+        if count > 0 {
+            self.current = Some(self.current.map_or(0, |i| (i + 1) % count));
+        }
+    }
+
+    /// Moves to the previous match, wrapping from the first to the last.
+    pub fn previous(&mut self) {
+        let count = self.matches.len();
+        if count > 0 {
+            self.current = Some(self.current.map_or(count - 1, |i| (i + count - 1) % count));
+        }
+    }
+
+    /// The current match.
+    pub fn current_match(&self) -> Option<&FindMatch> {
+        self.current.and_then(|i| self.matches.get(i))
+    }
+
+    /// Makes the `nth` match (0-based) inside `block` current, e.g. to show a search hit;
+    /// returns whether there was one.
+    pub fn select_in_block(&mut self, block: usize, nth: usize) -> bool {
+        let found = self
+            .matches
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.block == block)
+            .nth(nth)
+            .map(|(i, _)| i);
+        if found.is_some() {
+            self.current = found;
+        }
+        found.is_some()
+    }
+
+    /// "3/17" as the find bar shows it; "0/0" without matches.
+    pub fn counter(&self) -> String {
+        let position = self.current.map_or(0, |i| i + 1);
+        format!("{position}/{}", self.matches.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Category};
+
+    fn document(texts: &[&str]) -> Document {
+        Document {
+            id: "d".into(),
+            short_title: "d".into(),
+            category: Category::GovernmentOffice,
+            issuer: String::new(),
+            number: None,
+            date: None,
+            addressees: None,
+            title: "d".into(),
+            page: None,
+            body: texts
+                .iter()
+                .map(|t| Block::Paragraph {
+                    id: None,
+                    text: (*t).into(),
+                })
+                .collect(),
+            attachments: vec![],
+            interpretation: None,
+            interprets: None,
+        }
+    }
+
+    #[test]
+    fn finds_every_match_with_byte_ranges_of_the_shown_text() {
+        let doc = document(&["中药材种植，中药材加工", "无", "发展中药材"]);
+        let found = find_matches(&doc, "中药材");
+        let blocks: Vec<_> = found.iter().map(|m| m.block).collect();
+        assert_eq!(blocks, [0, 0, 2]);
+        assert_eq!(&"中药材种植，中药材加工"[found[1].range.clone()], "中药材");
+    }
+
+    #[test]
+    fn ignores_letter_case_and_surrounding_spaces() {
+        let doc = document(&["GDP 与 gdp 和 Gdp"]);
+        assert_eq!(find_matches(&doc, " gDp ").len(), 3);
+        assert!(find_matches(&doc, "  ").is_empty());
+    }
+
+    #[test]
+    fn matches_do_not_overlap() {
+        let doc = document(&["aaaa"]);
+        assert_eq!(find_matches(&doc, "aa").len(), 2);
+    }
+
+    #[test]
+    fn next_and_previous_wrap_around_and_the_counter_follows() {
+        let doc = document(&["甲", "甲乙", "甲"]);
+        let mut state = FindState::default();
+        state.set_query(&doc, "甲", 1);
+        assert_eq!(state.counter(), "2/3", "starts where the clerk reads");
+        state.next();
+        state.next();
+        assert_eq!(state.counter(), "1/3");
+        state.previous();
+        assert_eq!(state.counter(), "3/3");
+        state.set_query(&doc, "丙", 0);
+        assert_eq!(state.counter(), "0/0");
+        state.next();
+        assert_eq!(state.current, None);
+    }
+
+    #[test]
+    fn a_search_hit_selects_the_nth_match_in_its_block() {
+        let doc = document(&["甲", "甲乙甲"]);
+        let mut state = FindState::default();
+        state.set_query(&doc, "甲", 0);
+        assert!(state.select_in_block(1, 1));
+        assert_eq!(state.counter(), "3/3");
+        assert!(!state.select_in_block(0, 1));
+    }
+}

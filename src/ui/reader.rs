@@ -1,0 +1,622 @@
+//! The document reader: an outline that follows the reading position, the text at a readable
+//! measure, 专栏 boxes framed, figure placeholders, tables as grids, the find bar (Ctrl+F), the
+//! link to and from the interpretation, and on the land-price notice the 数据核对 panel.
+//!
+//! Blocks are drawn in the order of `Document::all_blocks`, counting as they go, so outline
+//! entries, find matches and search hits (all indices into that list) land on the right block.
+
+use super::Nav;
+use super::strings::{Lang, Strings, fill};
+use super::tables::{self, CellRef, HIGHLIGHT};
+use crate::model::crosscheck::{CrossCheckNote, REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
+use crate::model::{Attachment, Block, Category, Document, Gazette};
+use crate::reader::{FindState, OutlineEntry, block_text, current_entry, outline};
+use eframe::egui::{self, Color32, RichText, text::LayoutJob};
+use std::ops::Range;
+
+/// Widest the text column grows, in points: about 40 Chinese characters a line.
+const MEASURE: f32 = 760.0;
+/// Body text size in points.
+const BODY_SIZE: f32 = 16.0;
+/// Line height as a multiple of the text size: generous, as Chinese prose needs.
+const LINE_SPACING: f32 = 1.75;
+/// Tallest the 数据核对 list grows before it scrolls, so the document still starts on screen.
+const CROSSCHECK_HEIGHT: f32 = 240.0;
+/// Background of the current find match (the others use [`HIGHLIGHT`]).
+const CURRENT: Color32 = Color32::from_rgb(255, 150, 50);
+
+/// The reading state of one document, kept while the app runs.
+#[derive(Debug, Default)]
+pub struct DocView {
+    /// The outline, computed once.
+    pub outline: Vec<OutlineEntry>,
+    /// The find bar's query and matches.
+    pub find: FindState,
+    /// Whether the find bar is shown.
+    pub find_open: bool,
+    /// Give the find box keyboard focus on the next frame.
+    pub focus_find: bool,
+    /// Scroll this block to the top on the next frame.
+    pub scroll_to_block: Option<usize>,
+    /// Scroll to the very top on the next frame.
+    pub scroll_to_top: bool,
+    /// Scroll the current find match into view on the next frame.
+    scroll_to_match: bool,
+    /// The first block on screen in the last frame: where the clerk is reading.
+    pub first_visible: usize,
+    /// A table cell to mark (a search hit), by table id.
+    pub highlight_cell: Option<(String, CellRef)>,
+    /// Scroll the marked cell into view on the next frame.
+    pub scroll_to_cell: bool,
+}
+
+impl DocView {
+    /// The reading state of `document` at its start.
+    pub fn new(document: Option<&Document>) -> Self {
+        DocView {
+            outline: document.map(outline).unwrap_or_default(),
+            ..Default::default()
+        }
+    }
+
+    /// Opens the find bar and focuses it (Ctrl+F).
+    pub fn open_find(&mut self) {
+        self.find_open = true;
+        self.focus_find = true;
+    }
+
+    /// Opens the find bar on `query` and shows its first match.
+    pub fn start_find(&mut self, document: &Document, query: &str) {
+        self.find.set_query(document, query, 0);
+        self.find_open = true;
+        self.scroll_to_match = true;
+    }
+
+    /// Shows a search hit: finds `text` and makes its `nth` match in `block` current.
+    pub fn show_match(&mut self, document: &Document, text: &str, block: usize, nth: usize) {
+        self.find.set_query(document, text, block);
+        if !self.find.select_in_block(block, nth) {
+            self.find.select_in_block(block, 0);
+        }
+        self.find_open = true;
+        self.scroll_to_match = true;
+    }
+
+    fn step(&mut self, forward: bool) {
+        if forward {
+            self.find.next();
+        } else {
+            self.find.previous();
+        }
+        self.scroll_to_match = true;
+    }
+}
+
+/// Draws `document` with its outline and find bar; returns where a link asked to go.
+pub fn show(
+    ui: &mut egui::Ui,
+    gazette: &Gazette,
+    document: &Document,
+    view: &mut DocView,
+    lang: Lang,
+) -> Option<Nav> {
+    let text = lang.strings();
+    find_keys(ui, view);
+    if view.find_open {
+        egui::Panel::top(("find-bar", &document.id)).show(ui, |ui| {
+            find_bar(ui, document, view, text);
+        });
+    }
+    egui::Panel::left(("outline", &document.id))
+        .default_size(240.0)
+        .resizable(true)
+        .show(ui, |ui| outline_panel(ui, view, text));
+    let mut nav = None;
+    egui::CentralPanel::default().show(ui, |ui| {
+        nav = body(ui, gazette, document, view, text);
+    });
+    nav
+}
+
+/// F3 / Shift+F3 move between matches; Esc closes the find bar.
+fn find_keys(ui: &mut egui::Ui, view: &mut DocView) {
+    let (f3, shift, escape) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::F3),
+            i.modifiers.shift,
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    if f3 {
+        view.find_open = true;
+        view.step(!shift);
+    }
+    if escape && view.find_open {
+        view.find_open = false;
+    }
+}
+
+fn find_bar(ui: &mut egui::Ui, document: &Document, view: &mut DocView, text: &Strings) {
+    ui.horizontal(|ui| {
+        let mut query = view.find.query.clone();
+        let edit = egui::TextEdit::singleline(&mut query)
+            .hint_text(text.find_hint)
+            .desired_width(260.0);
+        let response = ui.add(edit);
+        if view.focus_find {
+            response.request_focus();
+            view.focus_find = false;
+        }
+        if response.changed() {
+            view.find.set_query(document, &query, view.first_visible);
+            view.scroll_to_match = true;
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter {
+            let backwards = ui.input(|i| i.modifiers.shift);
+            view.step(!backwards);
+            response.request_focus();
+        }
+        ui.label(RichText::new(view.find.counter()).monospace());
+        if ui.button(text.find_previous).clicked() {
+            view.step(false);
+        }
+        if ui.button(text.find_next).clicked() {
+            view.step(true);
+        }
+        if ui.button(text.close).clicked() {
+            view.find_open = false;
+        }
+    });
+}
+
+fn outline_panel(ui: &mut egui::Ui, view: &mut DocView, text: &Strings) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(text.outline).strong());
+    ui.separator();
+    if view.outline.is_empty() {
+        ui.label(RichText::new(text.outline_empty).weak());
+        return;
+    }
+    let current = current_entry(&view.outline, view.first_visible);
+    let mut jump = None;
+    egui::ScrollArea::vertical()
+        .id_salt("outline-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (index, entry) in view.outline.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.add_space(f32::from(entry.level.saturating_sub(1)) * 12.0);
+                    let selected = current == Some(index);
+                    let response = ui.add(egui::Button::selectable(
+                        selected,
+                        RichText::new(&entry.label).strong_if(entry.level <= 1),
+                    ));
+                    if selected && view.scroll_to_block.is_none() {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
+                        jump = Some(entry.block);
+                    }
+                });
+            }
+        });
+    if let Some(block) = jump {
+        view.scroll_to_block = Some(block);
+    }
+}
+
+/// `RichText::strong` when `strong` holds.
+trait StrongIf {
+    fn strong_if(self, strong: bool) -> Self;
+}
+
+impl StrongIf for RichText {
+    fn strong_if(self, strong: bool) -> Self {
+        if strong { self.strong() } else { self }
+    }
+}
+
+fn body(
+    ui: &mut egui::Ui,
+    gazette: &Gazette,
+    document: &Document,
+    view: &mut DocView,
+    text: &Strings,
+) -> Option<Nav> {
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt(("reader", &document.id))
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut view.scroll_to_top) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    let mut nav = None;
+    scroll.show(ui, |ui| {
+        let available = ui.available_width();
+        let measure = available.min(MEASURE);
+        let margin = ((available - measure) / 2.0).max(0.0);
+        ui.horizontal(|ui| {
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_max_width(measure);
+                nav = column(ui, gazette, document, view, text);
+            });
+        });
+    });
+    nav
+}
+
+/// The text column: head, links, cross-check, body, signature date, attachments.
+fn column(
+    ui: &mut egui::Ui,
+    gazette: &Gazette,
+    document: &Document,
+    view: &mut DocView,
+    text: &Strings,
+) -> Option<Nav> {
+    let nav = head(ui, gazette, document, text);
+    if shows_crosscheck(gazette, document) {
+        crosscheck_panel(ui, gazette, text);
+    }
+    let mut drawer = Drawer {
+        gazette,
+        view,
+        text,
+        index: 0,
+        first_visible: None,
+        clip_top: ui.clip_rect().top(),
+    };
+    drawer.blocks(ui, &document.body);
+    if let Some(date) = &document.date {
+        ui.add_space(12.0);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+            ui.label(RichText::new(date.chinese()).size(BODY_SIZE));
+        });
+    }
+    for attachment in &document.attachments {
+        drawer.attachment(ui, attachment);
+    }
+    let last = drawer.index.saturating_sub(1);
+    view.first_visible = drawer.first_visible.unwrap_or(last);
+    // Room below the end, so the last headings can still be scrolled to the top when jumped to.
+    ui.add_space(ui.clip_rect().height() * 0.8);
+    nav
+}
+
+/// Title, number, facts and the link between a document and its interpretation.
+fn head(ui: &mut egui::Ui, gazette: &Gazette, document: &Document, text: &Strings) -> Option<Nav> {
+    let mut nav = None;
+    ui.add_space(12.0);
+    ui.vertical_centered(|ui| {
+        ui.add(egui::Label::new(RichText::new(&document.title).size(24.0).strong()).wrap());
+        if let Some(number) = &document.number {
+            ui.label(RichText::new(number).size(BODY_SIZE));
+        }
+    });
+    ui.add_space(6.0);
+    let facts = document_facts(document, text);
+    if !facts.is_empty() {
+        ui.label(RichText::new(facts).weak());
+    }
+    if let Some((label, target)) = interpretation_link(gazette, document, text)
+        && ui.link(label).clicked()
+    {
+        nav = Some(Nav::Document(target));
+    }
+    ui.separator();
+    if let Some(addressees) = &document.addressees {
+        ui.label(RichText::new(format!("{addressees}：")).size(BODY_SIZE));
+    }
+    nav
+}
+
+fn document_facts(document: &Document, text: &Strings) -> String {
+    let mut facts = Vec::new();
+    if !document.issuer.is_empty() {
+        facts.push(format!("{}：{}", text.doc_issuer, document.issuer));
+    }
+    if let Some(date) = &document.date {
+        facts.push(format!("{}：{}", text.doc_date, date.chinese()));
+    }
+    if let Some(page) = document.page {
+        facts.push(format!("{}：{}", text.doc_page, page));
+    }
+    facts.join("　　")
+}
+
+/// The link text and target between a document and its interpretation, whichever way it goes.
+fn interpretation_link(
+    gazette: &Gazette,
+    document: &Document,
+    text: &Strings,
+) -> Option<(String, String)> {
+    if let Some(id) = &document.interpretation {
+        gazette.document(id)?;
+        return Some((text.read_interpretation.to_owned(), id.clone()));
+    }
+    let id = document.interprets.as_ref()?;
+    let target = gazette.document(id)?;
+    Some((fill(text.back_to_document, &target.short_title), id.clone()))
+}
+
+/// Whether `document` owns the land-price table the cross-checks are about.
+fn shows_crosscheck(gazette: &Gazette, document: &Document) -> bool {
+    gazette.tables.iter().any(|t| {
+        t.document == document.id
+            && t.column_index(USE_COLUMN).is_some()
+            && t.column_index(REGION_CODE_COLUMN).is_some()
+    })
+}
+
+fn crosscheck_panel(ui: &mut egui::Ui, gazette: &Gazette, text: &Strings) {
+    let notes = crosscheck(gazette);
+    ui.add_space(8.0);
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            egui::CollapsingHeader::new(RichText::new(text.crosscheck).strong())
+                .id_salt("crosscheck")
+                .default_open(true)
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(text.crosscheck_intro).weak()).wrap());
+                    if notes.is_empty() {
+                        ui.label(text.crosscheck_none);
+                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt("crosscheck-notes")
+                        .min_scrolled_height(CROSSCHECK_HEIGHT)
+                        .max_height(CROSSCHECK_HEIGHT)
+                        .show(ui, |ui| notes_list(ui, &notes));
+                });
+        });
+    ui.add_space(8.0);
+}
+
+/// The cross-check notes, each subject once with its findings under it.
+fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
+    let mut subject = None;
+    for note in notes {
+        if subject != Some(&note.subject) {
+            subject = Some(&note.subject);
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(RichText::new(&note.subject).strong()).wrap());
+        }
+        ui.add(egui::Label::new(format!("• {}", note.message)).wrap());
+    }
+}
+
+/// Draws blocks in reading order, counting them as `all_blocks` does.
+struct Drawer<'a> {
+    gazette: &'a Gazette,
+    view: &'a mut DocView,
+    text: &'a Strings,
+    index: usize,
+    first_visible: Option<usize>,
+    clip_top: f32,
+}
+
+impl Drawer<'_> {
+    fn attachment(&mut self, ui: &mut egui::Ui, attachment: &Attachment) {
+        ui.add_space(24.0);
+        let start = ui.cursor().top();
+        if let Some(label) = &attachment.label {
+            ui.label(RichText::new(label).size(BODY_SIZE).strong());
+        }
+        ui.vertical_centered(|ui| {
+            ui.add(egui::Label::new(RichText::new(&attachment.title).size(20.0).strong()).wrap());
+        });
+        ui.add_space(8.0);
+        if self.view.scroll_to_block == Some(self.index) && !attachment.body.is_empty() {
+            let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), start..=start + 1.0);
+            ui.scroll_to_rect(rect, Some(egui::Align::TOP));
+            self.view.scroll_to_block = None;
+        }
+        self.blocks(ui, &attachment.body);
+    }
+
+    fn blocks(&mut self, ui: &mut egui::Ui, blocks: &[Block]) {
+        for block in blocks {
+            self.block(ui, block);
+        }
+    }
+
+    fn block(&mut self, ui: &mut egui::Ui, block: &Block) {
+        let index = self.index;
+        self.index += 1;
+        let response = match block {
+            Block::Box { blocks, .. } => self.boxed(ui, block, blocks),
+            Block::Table { table } => self.table(ui, table),
+            _ => self.text_block(ui, block, index),
+        };
+        self.place(ui, index, response.rect);
+    }
+
+    /// Records where block `index` landed: the reading position and pending jumps.
+    fn place(&mut self, ui: &mut egui::Ui, index: usize, rect: egui::Rect) {
+        if self.first_visible.is_none() && rect.bottom() > self.clip_top + 4.0 {
+            self.first_visible = Some(index);
+        }
+        if self.view.scroll_to_block == Some(index) {
+            ui.scroll_to_rect(rect, Some(egui::Align::TOP));
+            self.view.scroll_to_block = None;
+        }
+    }
+
+    fn text_block(&mut self, ui: &mut egui::Ui, block: &Block, index: usize) -> egui::Response {
+        let shown = block_text(block).unwrap_or_default();
+        let marks = self.marks(index);
+        let (size, strong, indent) = match block {
+            Block::Heading { level, .. } => (heading_size(*level), true, false),
+            Block::Paragraph { .. } => (BODY_SIZE, false, true),
+            _ => (BODY_SIZE, false, false),
+        };
+        if matches!(block, Block::Heading { .. }) {
+            ui.add_space(size * 0.5);
+        }
+        let job = layout(ui, &shown, &marks, size, strong, indent);
+        let response = if let Block::Figure { .. } = block {
+            self.figure(ui, job)
+        } else {
+            ui.add(egui::Label::new(job).wrap())
+        };
+        ui.add_space(BODY_SIZE * 0.5);
+        self.scroll_to_current_match(&response, index);
+        response
+    }
+
+    /// Highlight ranges of the find matches in block `index`, and which one is current.
+    fn marks(&self, index: usize) -> Vec<(Range<usize>, bool)> {
+        let find = &self.view.find;
+        let current = find.current;
+        find.matches
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.block == index)
+            .map(|(i, m)| (m.range.clone(), Some(i) == current))
+            .collect()
+    }
+
+    fn scroll_to_current_match(&mut self, response: &egui::Response, index: usize) {
+        let is_current = self.view.find.current_match().map(|m| m.block) == Some(index);
+        if is_current && self.view.scroll_to_match {
+            response.scroll_to_me(Some(egui::Align::Center));
+            self.view.scroll_to_match = false;
+            self.view.scroll_to_block = None;
+        }
+    }
+
+    fn figure(&mut self, ui: &mut egui::Ui, caption: LayoutJob) -> egui::Response {
+        egui::Frame::new()
+            .fill(ui.visuals().faint_bg_color)
+            .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+            .corner_radius(4.0)
+            .inner_margin(16.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.vertical_centered(|ui| {
+                    ui.add(egui::Label::new(caption).wrap());
+                    ui.label(RichText::new(self.text.figure_placeholder).weak());
+                });
+            })
+            .response
+    }
+
+    fn boxed(&mut self, ui: &mut egui::Ui, block: &Block, inner: &[Block]) -> egui::Response {
+        let index = self.index - 1;
+        let title = block_text(block).unwrap_or_default();
+        let marks = self.marks(index);
+        let response = egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.5, Color32::from_rgb(180, 60, 60)))
+            .inner_margin(14.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let job = layout(ui, &title, &marks, BODY_SIZE + 1.0, true, false);
+                let heading = ui.add(egui::Label::new(job).wrap());
+                self.scroll_to_current_match(&heading, index);
+                ui.add_space(6.0);
+                self.blocks(ui, inner);
+            })
+            .response;
+        ui.add_space(BODY_SIZE * 0.5);
+        response
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, id: &str) -> egui::Response {
+        let Some(table) = self.gazette.table(id) else {
+            return ui.label(RichText::new(id).weak());
+        };
+        let highlight = match &self.view.highlight_cell {
+            Some((table_id, cell)) if table_id == id => Some(*cell),
+            _ => None,
+        };
+        let scroll = highlight.is_some() && std::mem::take(&mut self.view.scroll_to_cell);
+        if scroll {
+            self.view.scroll_to_block = None;
+        }
+        let response = ui
+            .scope(|ui| tables::show_table_highlighted(ui, table, highlight, scroll))
+            .response;
+        ui.add_space(BODY_SIZE);
+        response
+    }
+}
+
+fn heading_size(level: u8) -> f32 {
+    match level {
+        1 => 20.0,
+        2 => 18.0,
+        _ => BODY_SIZE + 1.0,
+    }
+}
+
+/// The text laid out at `size`, with find matches highlighted and, for paragraphs, the
+/// customary two-character first-line indent.
+fn layout(
+    ui: &egui::Ui,
+    text: &str,
+    marks: &[(Range<usize>, bool)],
+    size: f32,
+    strong: bool,
+    indent: bool,
+) -> LayoutJob {
+    let color = if strong {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
+    let format = egui::TextFormat {
+        font_id: egui::FontId::proportional(size),
+        color,
+        line_height: Some(size * LINE_SPACING),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    if indent {
+        job.append("\u{3000}\u{3000}", 0.0, format.clone());
+    }
+    let mut at = 0;
+    for (range, current) in marks {
+        if range.start < at || range.end > text.len() {
+            continue;
+        }
+        job.append(&text[at..range.start], 0.0, format.clone());
+        let mut marked = format.clone();
+        marked.background = if *current { CURRENT } else { HIGHLIGHT };
+        marked.color = Color32::BLACK;
+        job.append(&text[range.clone()], 0.0, marked);
+        at = range.end;
+    }
+    job.append(&text[at..], 0.0, format);
+    job
+}
+
+/// The row of interpretations on the 政策解读 tab; returns the one clicked.
+pub fn interpretation_picker(
+    ui: &mut egui::Ui,
+    gazette: &Gazette,
+    selected: &str,
+    lang: Lang,
+) -> Option<Nav> {
+    let mut nav = None;
+    egui::Panel::top("interpretation-picker").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(lang.strings().interpretations_list).weak());
+            for document in &gazette.documents {
+                if document.category != Category::Interpretation {
+                    continue;
+                }
+                let is_selected = document.id == selected;
+                if ui
+                    .selectable_label(is_selected, &document.short_title)
+                    .clicked()
+                    && !is_selected
+                {
+                    nav = Some(Nav::Document(document.id.clone()));
+                }
+            }
+        });
+    });
+    nav
+}

@@ -1,0 +1,308 @@
+//! The browser window driven headless through AccessKit (egui_kittest, no GPU): it starts on the
+//! embedded issue, every tab opens, the outline jumps, find counts, search opens a result, and
+//! the language switch changes the interface. The harness panics on any character no font can
+//! draw, so these also prove the embedded font covers what is shown.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use gazette_browser::model::load::embedded;
+use gazette_browser::model::{Block, Category, Document, Gazette};
+use gazette_browser::reader::{block_text, find_matches, outline};
+use gazette_browser::ui::strings::{EN, ZH};
+use gazette_browser::ui::{App, Tab};
+
+fn gazette() -> Gazette {
+    embedded().unwrap()
+}
+
+fn harness() -> Harness<'static, App> {
+    let gazette = gazette();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::new(gazette, cc.storage));
+    harness.run();
+    harness
+}
+
+fn documents(gazette: &Gazette) -> impl Iterator<Item = &Document> {
+    gazette
+        .documents
+        .iter()
+        .filter(|d| d.category != Category::Interpretation)
+}
+
+fn has_label(harness: &Harness<'_, App>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+fn open_tab(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// The text box whose hint is `hint`.
+fn text_box<'a>(harness: &'a Harness<'_, App>, hint: &'a str) -> egui_kittest::Node<'a> {
+    harness.get_by(move |node| node.data().placeholder() == Some(hint))
+}
+
+#[test]
+fn starts_on_the_overview_of_the_embedded_issue() {
+    let gazette = gazette();
+    let harness = harness();
+    assert_eq!(*harness.state().tab(), Tab::Overview);
+    assert!(has_label(&harness, &gazette.issue.title));
+    assert!(has_label(&harness, ZH.contents));
+    for entry in &gazette.contents {
+        assert!(
+            has_label(&harness, &entry.title),
+            "contents: {}",
+            entry.title
+        );
+    }
+}
+
+#[test]
+fn every_tab_opens_and_shows_its_title() {
+    let gazette = gazette();
+    let mut harness = harness();
+    for document in documents(&gazette) {
+        open_tab(&mut harness, &document.short_title);
+        assert_eq!(*harness.state().tab(), Tab::Document(document.id.clone()));
+        assert!(has_label(&harness, &document.title), "{}", document.title);
+    }
+    open_tab(&mut harness, ZH.tab_interpretations);
+    let first = gazette
+        .documents
+        .iter()
+        .find(|d| d.category == Category::Interpretation)
+        .unwrap();
+    assert_eq!(
+        *harness.state().tab(),
+        Tab::Interpretation(first.id.clone())
+    );
+    assert!(has_label(&harness, &first.title));
+    open_tab(&mut harness, ZH.tab_overview);
+    assert!(has_label(&harness, ZH.contents));
+}
+
+#[test]
+fn a_contents_entry_opens_its_document() {
+    let gazette = gazette();
+    let mut harness = harness();
+    let entry = gazette
+        .contents
+        .iter()
+        .find(|e| gazette.document(&e.document).unwrap().category != Category::Interpretation)
+        .unwrap();
+    open_tab(&mut harness, &entry.title);
+    assert_eq!(
+        *harness.state().tab(),
+        Tab::Document(entry.document.clone())
+    );
+}
+
+#[test]
+fn a_document_links_to_its_interpretation_and_back() {
+    let gazette = gazette();
+    let document = documents(&gazette)
+        .find(|d| d.interpretation.is_some())
+        .unwrap();
+    let interpretation = document.interpretation.clone().unwrap();
+    let mut harness = harness();
+    open_tab(&mut harness, &document.short_title);
+    open_tab(&mut harness, ZH.read_interpretation);
+    assert_eq!(*harness.state().tab(), Tab::Interpretation(interpretation));
+    let back = ZH.back_to_document.replace("{}", &document.short_title);
+    open_tab(&mut harness, &back);
+    assert_eq!(*harness.state().tab(), Tab::Document(document.id.clone()));
+}
+
+#[test]
+fn the_outline_jumps_to_a_heading() {
+    let gazette = gazette();
+    // The document with the longest outline, and its last heading or box: the one furthest down.
+    let document = documents(&gazette)
+        .max_by_key(|d| outline(d).len())
+        .unwrap();
+    let entry = outline(document)
+        .into_iter()
+        .rfind(|entry| entry.level > 0)
+        .unwrap();
+    let mut harness = harness();
+    open_tab(&mut harness, &document.short_title);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, &entry.label)
+        .click_accesskit();
+    harness.run();
+    let screen = harness.ctx.content_rect();
+    let label = entry.label.clone();
+    let heading = harness.get_by(move |node| {
+        node.role() == egui::accesskit::Role::Label && node.value().as_deref() == Some(&label)
+    });
+    let rect = heading.rect();
+    assert!(
+        screen.contains(rect.center()) && rect.top() < screen.height() / 2.0,
+        "heading {} at {rect:?} is not near the top of {screen:?}",
+        entry.label
+    );
+}
+
+/// A two-character query that occurs in the document's first paragraph.
+fn query_in(document: &Document) -> String {
+    let text = document
+        .all_blocks()
+        .into_iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .find_map(block_text)
+        .unwrap();
+    text.chars().take(2).collect()
+}
+
+#[test]
+fn find_in_document_counts_matches_and_moves_between_them() {
+    let gazette = gazette();
+    let document = documents(&gazette).next().unwrap();
+    let query = query_in(document);
+    let total = find_matches(document, &query).len();
+    assert!(total > 0);
+    let mut harness = harness();
+    open_tab(&mut harness, &document.short_title);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    text_box(&harness, ZH.find_hint).type_text(&query);
+    harness.run();
+    assert!(has_label(&harness, &format!("1/{total}")));
+    harness.key_press(egui::Key::F3);
+    harness.run();
+    let second = if total > 1 { 2 } else { 1 };
+    assert!(has_label(&harness, &format!("{second}/{total}")));
+}
+
+#[test]
+fn search_opens_the_place_of_a_result() {
+    let gazette = gazette();
+    let interpretation = gazette
+        .documents
+        .iter()
+        .find(|d| d.category == Category::Interpretation)
+        .unwrap();
+    let query = query_in(interpretation);
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    text_box(&harness, ZH.search_hint).type_text(&query);
+    harness.run();
+    assert!(has_label(&harness, ZH.search_results));
+    // The first hit in the interpretation, listed under its short title.
+    let hit = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .find(|node| {
+            let label = node.accesskit_node().label();
+            label.is_some_and(|l| l.contains(&query))
+        })
+        .unwrap();
+    hit.click();
+    harness.run();
+    assert!(matches!(
+        harness.state().tab(),
+        Tab::Document(_) | Tab::Interpretation(_)
+    ));
+    let counter = harness.query_all_by(|node| {
+        let value = node.value().unwrap_or_default();
+        value.split_once('/').is_some_and(|(at, total)| {
+            at != "0" && at.parse::<u32>().is_ok() && total.parse::<u32>().is_ok()
+        })
+    });
+    let counter = counter.count() > 0;
+    assert!(counter, "the find bar shows the match as current");
+}
+
+#[test]
+fn the_language_switch_changes_the_interface() {
+    let mut harness = harness();
+    assert!(has_label(&harness, ZH.tab_overview));
+    open_tab(&mut harness, ZH.menu_language);
+    open_tab(&mut harness, "English");
+    assert!(has_label(&harness, EN.tab_overview));
+    assert!(has_label(&harness, EN.contents));
+    assert!(!has_label(&harness, ZH.tab_overview));
+}
+
+/// Settings kept in memory, standing in for eframe's file on disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn language_and_open_tab_persist_between_runs() {
+    use eframe::App as _;
+    let gazette = gazette();
+    let document = documents(&gazette).last().unwrap().clone();
+    let mut harness = harness();
+    open_tab(&mut harness, ZH.menu_language);
+    open_tab(&mut harness, "English");
+    open_tab(&mut harness, &document.short_title);
+    let mut storage = MemoryStorage::default();
+    harness.state_mut().save(&mut storage);
+
+    let restored = App::new(gazette, Some(&storage));
+    assert_eq!(restored.lang(), gazette_browser::ui::strings::Lang::En);
+    assert_eq!(*restored.tab(), Tab::Document(document.id));
+}
+
+#[test]
+fn a_first_run_starts_in_chinese_on_the_overview() {
+    let app = App::new(gazette(), Some(&MemoryStorage::default()));
+    assert_eq!(app.lang(), gazette_browser::ui::strings::Lang::Zh);
+    assert_eq!(*app.tab(), Tab::Overview);
+}
+
+/// Whether the document `id` shows `phrase` in one of its blocks.
+fn shows(gazette: &Gazette, id: &str, phrase: &str) -> bool {
+    let document = gazette.document(id).unwrap();
+    let blocks = document.all_blocks();
+    blocks
+        .into_iter()
+        .filter_map(block_text)
+        .any(|text| text.contains(phrase))
+}
+
+#[test]
+fn search_finds_a_phrase_that_a_page_break_split_in_the_source() {
+    // The source prints "…安置、人" at the foot of a page and "才住房、…" at the head of the next.
+    let phrase = "人才住房";
+    let gazette = gazette();
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    text_box(&harness, ZH.search_hint).type_text(phrase);
+    harness.run();
+    let hit = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .find(|node| {
+            let label = node.accesskit_node().label();
+            label.is_some_and(|l| l.contains(phrase))
+        })
+        .expect("a hit for the rejoined phrase");
+    hit.click();
+    harness.run();
+    let (Tab::Document(id) | Tab::Interpretation(id)) = harness.state().tab().clone() else {
+        panic!("the hit opened no document");
+    };
+    assert!(shows(&gazette, &id, phrase));
+}
