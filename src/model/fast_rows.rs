@@ -9,7 +9,7 @@
 //! step aside, and the whole file is read by `ron` alone, so results never differ; tests and the
 //! fuzzer compare both paths.
 
-use super::{Cell, Gazette};
+use super::{Cell, CellText, Gazette};
 
 /// Rows smaller than this are left to `ron`: the fast path only pays off on big tables.
 const FAST_PATH_MIN_BYTES: usize = 1 << 20;
@@ -333,14 +333,14 @@ fn parse_row(text: &str, mut i: usize) -> Option<(Vec<Cell>, usize)> {
 
 /// Parses the RON string starting at the quote at `start`; returns it and the index after the
 /// closing quote. Only the escapes the `ron` crate writes are understood.
-fn parse_string(text: &str, start: usize) -> Option<(String, usize)> {
+fn parse_string(text: &str, start: usize) -> Option<(CellText, usize)> {
     let bytes = text.as_bytes();
     let body_start = start + 1;
     let mut i = body_start;
     // The common case: no escapes.
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => return Some((text[body_start..i].to_owned(), i + 1)),
+            b'"' => return Some((CellText::from(&text[body_start..i]), i + 1)),
             b'\\' => break,
             _ => i += 1,
         }
@@ -348,7 +348,7 @@ fn parse_string(text: &str, start: usize) -> Option<(String, usize)> {
     let mut out = String::from(&text[body_start..i]);
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => return Some((out, i + 1)),
+            b'"' => return Some((CellText::from(out), i + 1)),
             b'\\' => {
                 let (ch, next) = parse_escape(text, i)?;
                 out.push(ch);
@@ -405,7 +405,7 @@ mod tests {
             r#""""#,
             r#""--""#,
         ] {
-            let ours = parse_string(literal, 0).map(|(s, _)| s);
+            let ours = parse_string(literal, 0).map(|(s, _)| s.to_string());
             let theirs: Option<String> = ron::from_str(literal).ok();
             assert_eq!(ours, theirs, "{literal}");
         }
@@ -456,7 +456,7 @@ mod tests {
         let array = format!("[{}]", rows.join(",\n"));
         let parsed = parse_rows_parallel(&array).unwrap();
         assert_eq!(parsed.len(), 1000);
-        assert_eq!(parsed[999][0], Cell::Value("999".to_owned()));
+        assert_eq!(parsed[999][0], Cell::Value("999".into()));
         let cuts = row_boundaries(array.as_bytes(), 1, array.len() - 1, 4).unwrap();
         assert!(cuts.len() >= 3);
     }
