@@ -57,7 +57,7 @@ struct Span {
 
 /// Finds and parses every `rows: [ … ]` value outside strings and comments; `None` on anything
 /// unusual, or when the rows add up to fewer than `min_bytes`.
-fn parse_all_rows(text: &str, min_bytes: usize) -> Option<(Vec<Span>, Vec<Vec<Vec<Cell>>>)> {
+fn parse_all_rows(text: &str, min_bytes: usize) -> Option<(Vec<Span>, Vec<Rows>)> {
     let bytes = text.as_bytes();
     let (mut spans, mut all_rows) = (Vec::new(), Vec::new());
     let mut from = 0;
@@ -196,6 +196,9 @@ fn map_position(
     }
 }
 
+/// The rows of one table, as stored in [`crate::model::Table::rows`].
+type Rows = Vec<Vec<Cell>>;
+
 /// Arrays smaller than this are parsed on one thread.
 const PARALLEL_MIN_BYTES: usize = 4 << 20;
 
@@ -214,7 +217,7 @@ enum Stop {
 /// until the next thread's start. The guesses are then proven, since the first thread starts at
 /// a true row start and each thread must land exactly on the next one's start; if any does not,
 /// the array is parsed again on one thread. So the result never depends on the guesses.
-fn parse_rows_array(text: &str, open: usize) -> Option<(Vec<Vec<Cell>>, usize)> {
+fn parse_rows_array(text: &str, open: usize) -> Option<(Rows, usize)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -230,7 +233,7 @@ fn parse_rows_array(text: &str, open: usize) -> Option<(Vec<Vec<Cell>>, usize)> 
             _ => break,
         }
     }
-    let parts: Vec<Option<(Vec<Vec<Cell>>, usize)>> = std::thread::scope(|scope| {
+    let parts: Vec<Option<(Rows, usize)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..starts.len())
             .map(|k| {
                 let stop = starts
@@ -277,7 +280,7 @@ fn guess_row_start(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// Parses rows `[…], […], …` from `start` until `stop`; returns the rows and the offset where it
 /// stopped (after the array's `]`, or exactly `Stop::At`).
-fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Vec<Vec<Cell>>, usize)> {
+fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, usize)> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     let mut i = skip_whitespace(bytes, start);
