@@ -50,7 +50,7 @@ fn frames(c: &mut Criterion) {
     group.bench_function("scroll_1m_rows", |b| {
         b.iter(|| {
             frame += 1;
-            if frame % 200 == 0 {
+            if frame.is_multiple_of(200) {
                 down = !down;
             }
             scroll(&harness, down);
