@@ -4,6 +4,7 @@
 //! [`run`] opens the native window; [`App`] can also be built headless (egui_kittest) with
 //! [`App::new`].
 
+pub mod background;
 mod file_strings;
 mod fonts;
 mod icon;
