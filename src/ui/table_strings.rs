@@ -2,17 +2,8 @@
 //!
 //! `Lang` is defined here until the shell's `ui/strings.rs` exists; the lead unifies them.
 
-use serde::{Deserialize, Serialize};
-
-/// The interface language. Chinese is the default: the users are clerks in Zhumadian.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Lang {
-    /// 中文.
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+/// The interface language, shared with the rest of the window.
+pub use super::strings::Lang;
 
 /// A fixed string of the table view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
