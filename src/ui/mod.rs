@@ -26,13 +26,13 @@ pub use icon::icon;
 use crate::model::{Block, Category, Document, Gazette};
 use eframe::egui;
 use notices::{Notice, Notices};
-use open_file::{FileAction, Files, Finished};
+use open_file::{FileAction, Files};
 use reader::DocView;
 use search_panel::SearchPanel;
 use serde::{Deserialize, Serialize};
 use settings::Settings;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use strings::Lang;
 use tables::CellRef;
@@ -190,103 +190,6 @@ impl App {
             app.files.open(path, true);
         }
         app
-    }
-
-    /// Starts opening the gazette file at `path` on a worker thread; the window keeps showing
-    /// what it shows until the file has loaded and validated, then switches to it. If the file
-    /// cannot be used, a notice says why and nothing else changes. A newer open replaces one
-    /// still under way.
-    pub fn open_path(&mut self, path: impl Into<PathBuf>) {
-        self.files.open(path.into(), false);
-    }
-
-    /// Switches back to the issue built into the program.
-    pub fn open_embedded(&mut self) {
-        self.files.cancel();
-        match crate::model::load::embedded() {
-            Ok(gazette) => self.replace_gazette(gazette, Source::Embedded),
-            Err(err) => self.notices.push(Notice::OpenFailed {
-                error: err.to_string(),
-            }),
-        }
-    }
-
-    /// Whether a file is being read or parsed on a worker.
-    pub fn is_loading(&self) -> bool {
-        self.files.is_loading()
-    }
-
-    /// The gazette shown.
-    pub fn gazette(&self) -> &Arc<Gazette> {
-        &self.gazette
-    }
-
-    /// Where the shown gazette came from.
-    pub fn source(&self) -> &Source {
-        &self.source
-    }
-
-    /// The notices not yet dismissed, oldest first.
-    pub fn notices(&self) -> &[Notice] {
-        self.notices.list()
-    }
-
-    /// The window title for what is shown now (the title bar shows it from the next frame).
-    pub fn window_title(&self) -> String {
-        window_title(&self.gazette, &self.source, self.lang)
-    }
-
-    /// Takes the result of a finished load: the new gazette, or a notice.
-    fn finish_load(&mut self, finished: Finished) {
-        match finished.result {
-            Ok(gazette) => self.replace_gazette(gazette, Source::File(finished.path)),
-            Err(err) if finished.reopening => {
-                self.source = Source::Embedded;
-                self.notices.push(Notice::LastFileFailed {
-                    error: err.to_string(),
-                });
-            }
-            Err(err) => self.notices.push(Notice::OpenFailed {
-                error: err.to_string(),
-            }),
-        }
-    }
-
-    /// Shows `gazette` in place of the current one; the tab stays open if the new issue has it.
-    fn replace_gazette(&mut self, gazette: Gazette, source: Source) {
-        self.search = SearchPanel::new(&gazette);
-        if !tab_exists(&gazette, &self.tab) {
-            self.tab = Tab::Overview;
-        }
-        self.views.clear();
-        self.gazette = Arc::new(gazette);
-        self.source = source;
-    }
-
-    /// Polls the open dialog and the loader, takes dropped files and Ctrl+O.
-    fn handle_files(&mut self, ctx: &egui::Context) {
-        if let Some(path) = self.files.poll_dialog() {
-            self.open_path(path);
-        }
-        if let Some(path) = open_file::dropped_file(ctx) {
-            self.open_path(path);
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&open_file::open_shortcut())) {
-            self.choose_file();
-        }
-        if let Some(finished) = self.files.poll() {
-            self.finish_load(finished);
-            ctx.request_repaint();
-        }
-    }
-
-    /// Shows the native open dialog, starting in the folder of the file shown.
-    fn choose_file(&mut self) {
-        let folder = match &self.source {
-            Source::File(path) => path.parent().map(Path::to_owned),
-            Source::Embedded => None,
-        };
-        self.files.choose(self.lang, folder);
     }
 
     /// Applies command-line choices over the remembered ones; an unknown tab is ignored.
@@ -466,20 +369,6 @@ impl App {
             });
         });
         nav
-    }
-
-    /// The file shown (full path on hover), or 内置本期.
-    fn source_label(&self, ui: &mut egui::Ui) {
-        use file_strings::FileText;
-        match &self.source {
-            Source::Embedded => {
-                ui.weak(format!("（{}）", FileText::Embedded.get(self.lang)));
-            }
-            Source::File(path) => {
-                ui.weak(format!("（{}）", open_file::file_name(path)))
-                    .on_hover_text(path.display().to_string());
-            }
-        }
     }
 
     fn tab_bar(&mut self, ui: &mut egui::Ui) -> Option<Nav> {

@@ -4,12 +4,15 @@
 //! it has loaded and validated, so a bad file never costs the clerk what was on screen.
 
 use super::file_strings::FileText;
+use super::notices::Notice;
 use super::strings::Lang;
+use super::{App, SearchPanel, Source, Tab, tab_exists, window_title};
 use crate::loading::{LoadJob, Phase, human_size};
 use crate::model::Gazette;
 use crate::model::load::LoadError;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -221,4 +224,117 @@ pub(super) fn file_name(path: &Path) -> String {
         .unwrap_or(path.as_os_str())
         .to_string_lossy()
         .into_owned()
+}
+
+/// Opening files, as the shell does it: the public entry points and the frame's polling.
+impl App {
+    /// Starts opening the gazette file at `path` on a worker thread; the window keeps showing
+    /// what it shows until the file has loaded and validated, then switches to it. If the file
+    /// cannot be used, a notice says why and nothing else changes. A newer open replaces one
+    /// still under way.
+    pub fn open_path(&mut self, path: impl Into<PathBuf>) {
+        self.files.open(path.into(), false);
+    }
+
+    /// Switches back to the issue built into the program.
+    pub fn open_embedded(&mut self) {
+        self.files.cancel();
+        match crate::model::load::embedded() {
+            Ok(gazette) => self.replace_gazette(gazette, Source::Embedded),
+            Err(err) => self.notices.push(Notice::OpenFailed {
+                error: err.to_string(),
+            }),
+        }
+    }
+
+    /// Whether a file is being read or parsed on a worker.
+    pub fn is_loading(&self) -> bool {
+        self.files.is_loading()
+    }
+
+    /// The gazette shown.
+    pub fn gazette(&self) -> &Arc<Gazette> {
+        &self.gazette
+    }
+
+    /// Where the shown gazette came from.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The notices not yet dismissed, oldest first.
+    pub fn notices(&self) -> &[Notice] {
+        self.notices.list()
+    }
+
+    /// The window title for what is shown now (the title bar shows it from the next frame).
+    pub fn window_title(&self) -> String {
+        window_title(&self.gazette, &self.source, self.lang)
+    }
+
+    /// Takes the result of a finished load: the new gazette, or a notice.
+    pub(super) fn finish_load(&mut self, finished: Finished) {
+        match finished.result {
+            Ok(gazette) => self.replace_gazette(gazette, Source::File(finished.path)),
+            Err(err) if finished.reopening => {
+                self.source = Source::Embedded;
+                self.notices.push(Notice::LastFileFailed {
+                    error: err.to_string(),
+                });
+            }
+            Err(err) => self.notices.push(Notice::OpenFailed {
+                error: err.to_string(),
+            }),
+        }
+    }
+
+    /// Shows `gazette` in place of the current one; the tab stays open if the new issue has it.
+    fn replace_gazette(&mut self, gazette: Gazette, source: Source) {
+        self.search = SearchPanel::new(&gazette);
+        if !tab_exists(&gazette, &self.tab) {
+            self.tab = Tab::Overview;
+        }
+        self.views.clear();
+        self.gazette = Arc::new(gazette);
+        self.source = source;
+    }
+
+    /// Polls the open dialog and the loader, takes dropped files and Ctrl+O.
+    pub(super) fn handle_files(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.files.poll_dialog() {
+            self.open_path(path);
+        }
+        if let Some(path) = dropped_file(ctx) {
+            self.open_path(path);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&open_shortcut())) {
+            self.choose_file();
+        }
+        if let Some(finished) = self.files.poll() {
+            self.finish_load(finished);
+            ctx.request_repaint();
+        }
+    }
+
+    /// Shows the native open dialog, starting in the folder of the file shown.
+    pub(super) fn choose_file(&mut self) {
+        let folder = match &self.source {
+            Source::File(path) => path.parent().map(Path::to_owned),
+            Source::Embedded => None,
+        };
+        self.files.choose(self.lang, folder);
+    }
+
+    /// The file shown (full path on hover), or 内置本期.
+    pub(super) fn source_label(&self, ui: &mut egui::Ui) {
+        match &self.source {
+            Source::Embedded => {
+                ui.weak(format!("（{}）", FileText::Embedded.get(self.lang)));
+            }
+            Source::File(path) => {
+                ui.weak(format!("（{}）", file_name(path)))
+                    .on_hover_text(path.display().to_string());
+            }
+        }
+    }
 }
