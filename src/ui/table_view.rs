@@ -142,8 +142,16 @@ impl TableView {
     /// Shares the gazette whose tables this view shows, so that a table of more than
     /// [`BACKGROUND_ROWS`] rows is sorted, filtered and exported on a worker thread while the
     /// window keeps painting. Without it (or for a table not in it) everything stays on the
-    /// UI thread.
+    /// UI thread. Sharing a different gazette (another file was opened) drops the computed
+    /// rows and index, since a table of the same id and shape may hold other values.
     pub fn share(&mut self, gazette: Arc<Gazette>) {
+        if !self
+            .shared
+            .as_ref()
+            .is_some_and(|old| Arc::ptr_eq(old, &gazette))
+        {
+            self.cache = None;
+        }
         self.shared = Some(gazette);
     }
 
