@@ -66,6 +66,12 @@ pub enum Text {
     ShowAllColumns,
     /// The name of the CSV filter in the save dialog.
     CsvFiles,
+    /// While a large table is sorted on a worker (the previous order stays shown).
+    Sorting,
+    /// While a large table is filtered on a worker.
+    Filtering,
+    /// While a large export is built and written on a worker.
+    Exporting,
 }
 
 impl Text {
@@ -113,6 +119,9 @@ impl Text {
             Dismiss => ("关闭", "Dismiss"),
             ShowAllColumns => ("显示全部列", "Show all columns"),
             CsvFiles => ("CSV 文件", "CSV files"),
+            Sorting => ("正在排序…", "Sorting…"),
+            Filtering => ("正在筛选…", "Filtering…"),
+            Exporting => ("正在导出…", "Exporting…"),
         }
     }
 }
