@@ -181,3 +181,15 @@ fn big_exports_built_in_parallel_keep_every_row_in_order() {
         assert_eq!(&record[1], format!("'=第{row}行"));
     }
 }
+
+/// Found by the csv_export fuzz target: a printed "--" in a text column. It is the gazette's
+/// not-applicable mark, runs no formula, and is written as printed in every column.
+#[test]
+fn the_printed_dash_in_a_text_column_is_not_guarded() {
+    let mut table = land_prices();
+    let text_column = table.column_index("标准宗地名称").unwrap();
+    table.rows[0][text_column] = Cell::Dash;
+    let bytes = csv_bytes(&table, &[0], &[text_column], &CsvOptions::default()).unwrap();
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert_eq!(text.lines().nth(1), Some("--"));
+}
