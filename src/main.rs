@@ -17,7 +17,8 @@ fn main() {
 /// Opens the window on the gazette the arguments name. For screenshots and shortcuts:
 /// `GAZETTE_BROWSER_TAB` (a document id, `overview` or `interpretations`) opens a given tab,
 /// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
-/// find bar of the opened document.
+/// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
+/// with that view of it.
 fn open_window(cli: &Cli) -> i32 {
     let gazette = match gazette_browser::cli::load_gazette(cli) {
         Ok(gazette) => gazette,
@@ -31,6 +32,7 @@ fn open_window(cli: &Cli) -> i32 {
         lang: None,
         search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
         find: std::env::var("GAZETTE_BROWSER_FIND").ok(),
+        view: std::env::var("GAZETTE_BROWSER_VIEW").ok(),
     };
     match gazette_browser::ui::run(gazette, options) {
         Ok(()) => 0,

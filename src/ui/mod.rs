@@ -4,10 +4,12 @@
 //! [`run`] opens the native window; [`App`] can also be built headless (egui_kittest) with
 //! [`App::new`].
 
+pub mod doc_tables;
 mod fonts;
 mod icon;
 mod overview;
 mod reader;
+pub mod schematic_view;
 mod search_panel;
 pub mod strings;
 pub mod table_export;
@@ -19,6 +21,7 @@ pub use fonts::{FONT_NAME, NOTO_SANS_SC};
 pub use icon::icon;
 
 use crate::model::{Block, Category, Document, Gazette};
+use doc_tables::{DocMode, DocTables};
 use eframe::egui;
 use reader::DocView;
 use search_panel::SearchPanel;
@@ -34,6 +37,8 @@ pub const APP_ID: &str = "gazette-browser";
 const KEY_LANG: &str = "lang";
 /// Storage key of the open tab.
 const KEY_TAB: &str = "tab";
+/// Storage key of the table side: table view state, each document's view.
+const KEY_DOC_TABLES: &str = "doc-tables";
 
 /// How to open the window, beyond the gazette itself.
 #[derive(Debug, Clone, Default)]
@@ -48,6 +53,9 @@ pub struct RunOptions {
     pub search: Option<String>,
     /// Start with the find bar of the opened document showing this query.
     pub find: Option<String>,
+    /// Open the document's view `text`, `table` or `schematic` (where it has one), so a
+    /// screenshot can show the table view or the schematic.
+    pub view: Option<String>,
 }
 
 /// Opens the native window on `gazette` and returns when it is closed.
@@ -106,6 +114,8 @@ pub(crate) enum Nav {
         block: usize,
         find: Option<(String, usize)>,
     },
+    /// Open a table in its document's table view, selecting a row if given.
+    Table { table: String, row: Option<usize> },
     /// Open the document holding a table and mark one cell.
     Cell {
         table: String,
@@ -121,6 +131,7 @@ pub struct App {
     tab: Tab,
     views: HashMap<String, DocView>,
     search: SearchPanel,
+    tables: DocTables,
     fonts_installed: bool,
     title_lang: Option<Lang>,
 }
@@ -137,7 +148,11 @@ impl App {
             .filter(|tab| tab_exists(&gazette, tab))
             .unwrap_or(Tab::Overview);
         let search = SearchPanel::new(&gazette);
+        let tables = storage
+            .and_then(|s| eframe::get_value::<DocTables>(s, KEY_DOC_TABLES))
+            .unwrap_or_default();
         App {
+            tables,
             gazette,
             lang,
             tab,
@@ -155,6 +170,12 @@ impl App {
         }
         if let Some(tab) = options.tab.as_deref().and_then(|t| self.tab_named(t)) {
             self.tab = tab;
+        }
+        if let (Some(mode), Some(id)) = (
+            options.view.as_deref().and_then(DocMode::parse),
+            self.open_document().map(str::to_owned),
+        ) {
+            self.tables.set_mode(&id, mode);
         }
         if let Some(query) = &options.search {
             self.search.set_query(query);
@@ -179,6 +200,22 @@ impl App {
     /// The open tab.
     pub fn tab(&self) -> &Tab {
         &self.tab
+    }
+
+    /// The table side: the one table view, the schematic, each document's view.
+    pub fn doc_tables(&self) -> &DocTables {
+        &self.tables
+    }
+
+    /// See [`App::doc_tables`]; for changing layers or selection from outside (tests).
+    pub fn doc_tables_mut(&mut self) -> &mut DocTables {
+        &mut self.tables
+    }
+
+    /// The view shown for the open document (text for 概览 and documents without tables).
+    pub fn doc_mode(&self) -> DocMode {
+        self.open_document()
+            .map_or(DocMode::Text, |id| self.tables.mode(&self.gazette, id))
     }
 
     /// The tab a command-line name means: `overview`, `interpretations` or a document id.
@@ -233,7 +270,11 @@ impl App {
                 block,
                 find,
             } => self.open_block(&document, block, find),
-            Nav::Cell { table, row, column } => self.open_cell(&table, CellRef { row, column }),
+            Nav::Table { table, row } => self.open_table(&table, row),
+            Nav::Cell { table, row, column } => {
+                self.open_cell(&table, CellRef { row, column });
+                self.open_table(&table, Some(row));
+            }
         }
     }
 
@@ -250,6 +291,17 @@ impl App {
         view.scroll_to_block = Some(block);
         if let (Some((text, nth)), Some(document)) = (find, gazette.document(id)) {
             view.show_match(document, &text, block, nth);
+        }
+    }
+
+    /// Shows a table in its document's table view (a search hit or "open in table view").
+    fn open_table(&mut self, table: &str, row: Option<usize>) {
+        if let Some(tab) = self
+            .tables
+            .open_table(&self.gazette, table, row)
+            .and_then(|id| self.gazette.document(&id).map(tab_of))
+        {
+            self.tab = tab;
         }
     }
 
@@ -349,6 +401,9 @@ impl App {
         let lang = self.lang;
         let gazette = &self.gazette;
         let document = gazette.document(id)?;
+        if self.tables.show(ui, gazette, document, lang) {
+            return None;
+        }
         let view = self
             .views
             .entry(id.to_owned())
@@ -402,6 +457,7 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, KEY_LANG, &self.lang);
         eframe::set_value(storage, KEY_TAB, &self.tab);
+        eframe::set_value(storage, KEY_DOC_TABLES, &self.tables);
     }
 }
 
