@@ -316,3 +316,22 @@ fn the_text_view_points_to_the_cross_check_instead_of_pushing_the_text_down() {
         "the cross-check opens above the table"
     );
 }
+
+#[test]
+fn a_table_in_the_text_opens_in_the_table_view() {
+    let gazette = gazette();
+    let mut harness = on_notice("正文");
+    harness
+        .query_all_by_label("在表格视图中打开 →")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().doc_mode(), DocMode::Table);
+    let chosen = harness
+        .state()
+        .doc_tables()
+        .chosen_table(&gazette, NOTICE)
+        .unwrap();
+    assert_eq!(chosen.id, TABLE);
+}

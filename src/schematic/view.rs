@@ -71,7 +71,7 @@ pub const MIN_CELL: f32 = 4.0;
 pub const MAX_CELL: f32 = 2000.0;
 /// A grid cell is never drawn more than this many times wider than tall (or taller than wide),
 /// so a tall, narrow grid does not turn into slivers.
-pub const MAX_ASPECT: f32 = 3.0;
+pub const MAX_ASPECT: f32 = 5.0;
 
 /// Maps grid units to screen points: `x = left + gx · cell_w`, `y = bottom − gy · cell_h`.
 /// Positions on the grid are ranks, so the two axes may scale differently.

@@ -191,7 +191,8 @@ impl DocTables {
                 if current == DocMode::Text && findings > 0 {
                     ui.separator();
                     let line = strings::crosscheck_line(lang, findings);
-                    let link = egui::Link::new(RichText::new(line));
+                    let link =
+                        egui::Link::new(RichText::new(line).color(ui.visuals().warn_fg_color));
                     open_crosscheck = ui.add(link).clicked();
                 }
             });
@@ -262,7 +263,9 @@ impl DocTables {
         let open = std::mem::take(&mut self.crosscheck_open);
         let notes = self.notes(gazette).to_vec();
         egui::Panel::top(("crosscheck-strip", document)).show(ui, |ui| {
-            let header = RichText::new(strings::crosscheck_header(lang, notes.len())).strong();
+            let header = RichText::new(strings::crosscheck_header(lang, notes.len()))
+                .strong()
+                .color(ui.visuals().warn_fg_color);
             let mut collapsing = egui::CollapsingHeader::new(header)
                 .id_salt(("crosscheck", document))
                 .default_open(false);

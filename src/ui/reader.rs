@@ -492,7 +492,7 @@ impl Drawer<'_> {
         let lang = self.lang;
         let response = ui
             .scope(|ui| {
-                tables::show_table_highlighted(ui, table, highlight, scroll);
+                // Above the grid, so the link is on screen where a long table starts.
                 let link = super::table_strings::Text::OpenInTableView.get(lang.into());
                 if ui.link(link).clicked() {
                     self.nav = Some(Nav::Table {
@@ -500,6 +500,7 @@ impl Drawer<'_> {
                         row: None,
                     });
                 }
+                tables::show_table_highlighted(ui, table, highlight, scroll);
             })
             .response;
         ui.add_space(BODY_SIZE);

@@ -33,6 +33,8 @@ const FILL_ALPHA: u8 = 215;
 const SELECTED: Color32 = Color32::from_rgb(40, 150, 255);
 /// Wheel steps to zoom factor: one notch (about 50 points) zooms by about 10 %.
 const WHEEL_ZOOM: f32 = 0.002;
+/// Width of the hover tooltip: a region code and a 四至 line read without breaking mid-word.
+const TOOLTIP_WIDTH: f32 = 380.0;
 /// Columns shown in the hover tooltip, in order, when the table has them.
 const TOOLTIP_COLUMNS: [&str; 7] = [
     NUMBER_COLUMN,
@@ -432,7 +434,7 @@ fn draw_regions(
         );
         let size = [galley.size().x, galley.size().y];
         let spot = ScreenRect::centered(room.center(), size);
-        if label_fits(size, &room, 2.0) && placer.place(spot) {
+        if label_fits(size, &room, 1.0) && placer.place(spot) {
             painter.galley(Pos2::new(spot.left, spot.top), galley, color);
         }
     }
@@ -562,6 +564,7 @@ fn tooltip(ui: &mut egui::Ui, table: &Table, row: usize) {
     let Some(cells) = table.rows.get(row) else {
         return;
     };
+    ui.set_min_width(TOOLTIP_WIDTH);
     egui::Grid::new("schematic-tooltip")
         .num_columns(2)
         .show(ui, |ui| {
@@ -572,7 +575,12 @@ fn tooltip(ui: &mut egui::Ui, table: &Table, row: usize) {
                 let header = table.columns[column].header();
                 let value = cells.get(column).map_or("", |c| c.as_printed());
                 ui.label(RichText::new(header).weak());
-                ui.add(egui::Label::new(RichText::new(value).strong()).wrap());
+                let label = egui::Label::new(RichText::new(value).strong());
+                if value.chars().count() > 16 {
+                    ui.add_sized([TOOLTIP_WIDTH - 110.0, 0.0], label.wrap());
+                } else {
+                    ui.add(label.extend());
+                }
                 ui.end_row();
             }
         });
