@@ -7,6 +7,7 @@
 pub mod atomic_file;
 pub mod cli;
 pub mod export;
+pub mod loading;
 pub mod model;
 pub mod reader;
 pub mod schematic;

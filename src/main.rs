@@ -14,13 +14,18 @@ fn main() {
     std::process::exit(code);
 }
 
-/// Opens the window on the gazette the arguments name. For screenshots and shortcuts:
+/// Opens the window on the built-in issue, then on the file `--gazette` names. The file loads
+/// inside the window (with progress), and a file that cannot be used is explained there while
+/// the built-in issue stays open: a clerk who double-clicks a damaged file sees why, where a
+/// message on standard error would be invisible (the Windows build has no console). Scripts
+/// that need an exit code use `gazette-browser --gazette FILE check`. For screenshots and
+/// shortcuts:
 /// `GAZETTE_BROWSER_TAB` (a document id, `overview` or `interpretations`) opens a given tab,
 /// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
 /// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
 /// with that view of it.
 fn open_window(cli: &Cli) -> i32 {
-    let gazette = match gazette_browser::cli::load_gazette(cli) {
+    let gazette = match gazette_browser::model::load::embedded() {
         Ok(gazette) => gazette,
         Err(err) => {
             eprintln!("error: {err}");
@@ -33,6 +38,7 @@ fn open_window(cli: &Cli) -> i32 {
         search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
         find: std::env::var("GAZETTE_BROWSER_FIND").ok(),
         view: std::env::var("GAZETTE_BROWSER_VIEW").ok(),
+        open: cli.gazette.clone(),
     };
     match gazette_browser::ui::run(gazette, options) {
         Ok(()) => 0,

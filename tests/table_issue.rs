@@ -91,8 +91,8 @@ fn million_rows() -> Table {
     table.rows = (0..1_000_000)
         .map(|i| {
             let mut row = printed[i % printed.len()].clone();
-            row[code] = Cell::Value(format!("411700X{}", (i * 7919) % 1_000_003));
-            row[price] = Cell::Value(((i * 31) % 9000).to_string());
+            row[code] = Cell::Value(format!("411700X{}", (i * 7919) % 1_000_003).into());
+            row[price] = Cell::Value(((i * 31) % 9000).to_string().into());
             row
         })
         .collect();

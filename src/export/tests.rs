@@ -143,3 +143,41 @@ fn suggested_names_carry_table_issue_and_row_count() {
         "A_B_C_2023-03_2行.csv"
     );
 }
+
+#[test]
+fn big_exports_built_in_parallel_keep_every_row_in_order() {
+    use crate::model::{Column, ColumnKind, Table, TableOrigin};
+    let rows = 130_001;
+    let table = Table {
+        id: "big".into(),
+        title: "big".into(),
+        document: "d".into(),
+        origin: TableOrigin::Printed {
+            place: String::new(),
+        },
+        columns: vec![
+            Column {
+                title: "序号".into(),
+                kind: ColumnKind::Integer,
+                unit: None,
+            },
+            Column {
+                title: "名称".into(),
+                kind: ColumnKind::Text,
+                unit: None,
+            },
+        ],
+        rows: (0..rows)
+            .map(|i| vec![Cell::from(i.to_string()), Cell::from(format!("=第{i}行"))])
+            .collect(),
+    };
+    let order: Vec<usize> = (0..rows).rev().collect();
+    let bytes = csv_bytes(&table, &order, &[0, 1], &CsvOptions::default()).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let read: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(read.len(), rows);
+    for (record, &row) in read.iter().zip(&order) {
+        assert_eq!(&record[0], row.to_string());
+        assert_eq!(&record[1], format!("'=第{row}行"));
+    }
+}

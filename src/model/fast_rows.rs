@@ -9,7 +9,7 @@
 //! step aside, and the whole file is read by `ron` alone, so results never differ; tests and the
 //! fuzzer compare both paths.
 
-use super::{Cell, Gazette};
+use super::{Cell, CellText, Gazette};
 
 /// Rows smaller than this are left to `ron`: the fast path only pays off on big tables.
 const FAST_PATH_MIN_BYTES: usize = 1 << 20;
@@ -29,14 +29,7 @@ pub fn parse_if_rows_exceed(
     options: &ron::Options,
     min_bytes: usize,
 ) -> Option<Result<Gazette, ron::error::SpannedError>> {
-    let spans = find_rows_spans(text)?;
-    if spans.iter().map(|s| s.end - s.start).sum::<usize>() < min_bytes {
-        return None;
-    }
-    let mut all_rows = Vec::with_capacity(spans.len());
-    for span in &spans {
-        all_rows.push(parse_rows_parallel(&text[span.start..span.end])?);
-    }
+    let (spans, all_rows) = parse_all_rows(text, min_bytes)?;
     let reduced = cut_spans(text, &spans);
     let mut gazette: Gazette = match options.from_str(&reduced) {
         Ok(gazette) => gazette,
@@ -62,11 +55,26 @@ struct Span {
     end: usize,
 }
 
-/// Finds every `rows: [ … ]` value outside strings and comments; `None` on anything unusual.
-fn find_rows_spans(text: &str) -> Option<Vec<Span>> {
+/// Finds and parses every `rows: [ … ]` value outside strings and comments; `None` on anything
+/// unusual, or when the rows add up to fewer than `min_bytes`.
+fn parse_all_rows(text: &str, min_bytes: usize) -> Option<(Vec<Span>, Vec<Rows>)> {
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let mut i = 0;
+    let (mut spans, mut all_rows) = (Vec::new(), Vec::new());
+    let mut from = 0;
+    while let Some(open) = next_rows_open(bytes, from)? {
+        let (rows, end) = parse_rows_array(text, open)?;
+        spans.push(Span { start: open, end });
+        all_rows.push(rows);
+        from = end;
+    }
+    let total: usize = spans.iter().map(|s| s.end - s.start).sum();
+    (total >= min_bytes).then_some((spans, all_rows))
+}
+
+/// The `[` of the next `rows:` value at or after `from`: `Some(None)` when there is none,
+/// `None` when the text holds something the fast path leaves to `ron`.
+fn next_rows_open(bytes: &[u8], from: usize) -> Option<Option<usize>> {
+    let mut i = from;
     while i < bytes.len() {
         match bytes[i] {
             b'"' => i = skip_string(bytes, i)?,
@@ -76,36 +84,28 @@ fn find_rows_spans(text: &str) -> Option<Vec<Span>> {
                     .position(|&b| b == b'\n')
                     .map_or(bytes.len(), |p| i + p);
             }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => return None, // nested block comments: leave to ron
+            b'/' if bytes.get(i + 1) == Some(&b'*') => return None, // block comments: leave to ron
             b'r' if is_word_start(bytes, i) && matches!(bytes.get(i + 1), Some(b'"' | b'#')) => {
                 return None; // raw strings: leave to ron
             }
             b'r' if is_word_start(bytes, i) && bytes[i..].starts_with(b"rows") => {
                 let after = i + 4;
-                if bytes
+                let colon = skip_whitespace(bytes, after);
+                let is_field = !bytes
                     .get(after)
                     .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-                {
-                    i = after;
-                    continue;
-                }
-                let colon = skip_whitespace(bytes, after);
-                if bytes.get(colon) != Some(&b':') {
+                    && bytes.get(colon) == Some(&b':');
+                if !is_field {
                     i = after;
                     continue;
                 }
                 let open = skip_whitespace(bytes, colon + 1);
-                if bytes.get(open) != Some(&b'[') {
-                    return None;
-                }
-                let end = matching_bracket(bytes, open)?;
-                spans.push(Span { start: open, end });
-                i = end;
+                return (bytes.get(open) == Some(&b'[')).then_some(Some(open));
             }
             _ => i += 1,
         }
     }
-    Some(spans)
+    Some(None)
 }
 
 fn is_word_start(bytes: &[u8], i: usize) -> bool {
@@ -128,31 +128,6 @@ fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
             b'"' => return Some(i + 1),
             _ => i += 1,
         }
-    }
-    None
-}
-
-/// Index just past the `]` matching the `[` at `open`, skipping strings.
-fn matching_bracket(bytes: &[u8], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = open;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                i = skip_string(bytes, i)?;
-                continue;
-            }
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            b'/' | b'(' | b'r' => return None, // comments, tuples, raw strings: leave to ron
-            _ => {}
-        }
-        i += 1;
     }
     None
 }
@@ -221,90 +196,115 @@ fn map_position(
     }
 }
 
-/// Parses a `[[…], …]` rows array, splitting it across threads at row boundaries.
-fn parse_rows_parallel(array: &str) -> Option<Vec<Vec<Cell>>> {
+/// The rows of one table, as stored in [`crate::model::Table::rows`].
+type Rows = Vec<Vec<Cell>>;
+
+/// Arrays smaller than this are parsed on one thread.
+const PARALLEL_MIN_BYTES: usize = 4 << 20;
+
+/// Where a run of rows must stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// At the closing `]` of the array.
+    ArrayEnd,
+    /// Exactly at this offset, where the next thread's first row begins.
+    At(usize),
+}
+
+/// Parses the rows array whose `[` is at `open`; returns its rows and the offset after its `]`.
+///
+/// A big array is split speculatively: each thread starts at a guessed row start and parses
+/// until the next thread's start. The guesses are then proven, since the first thread starts at
+/// a true row start and each thread must land exactly on the next one's start; if any does not,
+/// the array is parsed again on one thread. So the result never depends on the guesses.
+fn parse_rows_array(text: &str, open: usize) -> Option<(Rows, usize)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    let bytes = array.as_bytes();
-    let inner_start = 1;
-    let inner_end = array.len() - 1;
-    let cuts = row_boundaries(bytes, inner_start, inner_end, threads)?;
-    if cuts.len() <= 2 {
-        return parse_row_list(&array[inner_start..inner_end]);
+    let remaining = text.len() - open;
+    if threads < 2 || remaining < PARALLEL_MIN_BYTES {
+        return parse_rows_from(text, open + 1, Stop::ArrayEnd);
     }
-    let chunks: Vec<&str> = cuts.windows(2).map(|w| &array[w[0]..w[1]]).collect();
-    let parts: Vec<Option<Vec<Vec<Cell>>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .iter()
-            .map(|chunk| scope.spawn(move || parse_row_list(chunk)))
+    let mut starts = vec![open + 1];
+    for k in 1..threads {
+        let guess = open + remaining / threads * k;
+        match guess_row_start(text.as_bytes(), guess) {
+            Some(start) if start > starts[starts.len() - 1] => starts.push(start),
+            _ => break,
+        }
+    }
+    let parts: Vec<Option<(Rows, usize)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..starts.len())
+            .map(|k| {
+                let stop = starts
+                    .get(k + 1)
+                    .map_or(Stop::ArrayEnd, |&next| Stop::At(next));
+                let start = starts[k];
+                scope.spawn(move || parse_rows_from(text, start, stop))
+            })
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().ok().flatten())
             .collect()
     });
-    let mut rows = Vec::new();
-    for part in parts {
-        rows.extend(part?);
+    if parts.iter().any(Option::is_none) {
+        return parse_rows_from(text, open + 1, Stop::ArrayEnd);
     }
-    Some(rows)
+    let mut rows = Vec::new();
+    let mut end = open + 1;
+    for (part_rows, part_end) in parts.into_iter().flatten() {
+        rows.extend(part_rows);
+        end = part_end;
+    }
+    Some((rows, end))
 }
 
-/// Cut points (byte offsets) that split `start..end` into about `parts` pieces, each cut just
-/// after a row's closing `]` and its comma.
-fn row_boundaries(bytes: &[u8], start: usize, end: usize, parts: usize) -> Option<Vec<usize>> {
-    let mut cuts = vec![start];
-    let step = (end - start) / parts.max(1);
-    for k in 1..parts {
-        let target = start + k * step;
-        let mut i = *cuts.last()?;
-        // Walk rows from the last cut until one ends past the target.
-        loop {
-            i = skip_whitespace(bytes, i);
-            if i >= end {
-                break;
-            }
-            if bytes[i] != b'[' {
-                return None;
-            }
-            i = matching_bracket(bytes, i)?;
-            i = skip_whitespace(bytes, i);
-            if bytes.get(i) == Some(&b',') {
-                i += 1;
-            }
-            if i >= target {
-                break;
-            }
-        }
-        if i >= end {
-            break;
-        }
-        cuts.push(i);
-    }
-    cuts.push(end);
-    Some(cuts)
-}
-
-/// Parses `[…], […], …` (a trailing comma allowed).
-fn parse_row_list(list: &str) -> Option<Vec<Vec<Cell>>> {
-    let bytes = list.as_bytes();
-    let mut rows = Vec::new();
-    let mut i = skip_whitespace(bytes, 0);
+/// The first offset at or after `from` that looks like the start of a row: a `[` after `],`.
+/// Only a guess (the bytes could sit inside a string); [`parse_rows_array`] proves it.
+fn guess_row_start(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
     while i < bytes.len() {
-        if bytes[i] != b'[' {
-            return None;
+        let close = i + bytes[i..].iter().position(|&b| b == b']')?;
+        let comma = skip_whitespace(bytes, close + 1);
+        if bytes.get(comma) == Some(&b',') {
+            let open = skip_whitespace(bytes, comma + 1);
+            if bytes.get(open) == Some(&b'[') {
+                return Some(open);
+            }
         }
-        let (row, next) = parse_row(list, i + 1)?;
-        rows.push(row);
-        i = skip_whitespace(bytes, next);
-        if bytes.get(i) == Some(&b',') {
-            i = skip_whitespace(bytes, i + 1);
-        } else if i < bytes.len() {
-            return None;
+        i = close + 1;
+    }
+    None
+}
+
+/// Parses rows `[…], […], …` from `start` until `stop`; returns the rows and the offset where it
+/// stopped (after the array's `]`, or exactly `Stop::At`).
+fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, usize)> {
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    let mut i = skip_whitespace(bytes, start);
+    loop {
+        match stop {
+            Stop::At(at) if i == at => return Some((rows, i)),
+            Stop::At(at) if i > at => return None,
+            _ => {}
+        }
+        match bytes.get(i)? {
+            b']' if stop == Stop::ArrayEnd => return Some((rows, i + 1)),
+            b'[' => {
+                let (row, next) = parse_row(text, i + 1)?;
+                rows.push(row);
+                i = skip_whitespace(bytes, next);
+                match bytes.get(i)? {
+                    b',' => i = skip_whitespace(bytes, i + 1),
+                    b']' if stop == Stop::ArrayEnd => return Some((rows, i + 1)),
+                    _ => return None,
+                }
+            }
+            _ => return None,
         }
     }
-    Some(rows)
 }
 
 /// Parses the strings of one row starting after its `[`; returns the cells and the index after
@@ -333,14 +333,14 @@ fn parse_row(text: &str, mut i: usize) -> Option<(Vec<Cell>, usize)> {
 
 /// Parses the RON string starting at the quote at `start`; returns it and the index after the
 /// closing quote. Only the escapes the `ron` crate writes are understood.
-fn parse_string(text: &str, start: usize) -> Option<(String, usize)> {
+fn parse_string(text: &str, start: usize) -> Option<(CellText, usize)> {
     let bytes = text.as_bytes();
     let body_start = start + 1;
     let mut i = body_start;
     // The common case: no escapes.
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => return Some((text[body_start..i].to_owned(), i + 1)),
+            b'"' => return Some((CellText::from(&text[body_start..i]), i + 1)),
             b'\\' => break,
             _ => i += 1,
         }
@@ -348,7 +348,7 @@ fn parse_string(text: &str, start: usize) -> Option<(String, usize)> {
     let mut out = String::from(&text[body_start..i]);
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => return Some((out, i + 1)),
+            b'"' => return Some((CellText::from(out), i + 1)),
             b'\\' => {
                 let (ch, next) = parse_escape(text, i)?;
                 out.push(ch);
@@ -405,7 +405,7 @@ mod tests {
             r#""""#,
             r#""--""#,
         ] {
-            let ours = parse_string(literal, 0).map(|(s, _)| s);
+            let ours = parse_string(literal, 0).map(|(s, _)| s.to_string());
             let theirs: Option<String> = ron::from_str(literal).ok();
             assert_eq!(ours, theirs, "{literal}");
         }
@@ -417,20 +417,19 @@ mod tests {
     }
 
     #[test]
-    fn rows_spans_skip_strings_and_comments() {
+    fn rows_are_found_outside_strings_and_comments() {
         let text = "(a: \"rows: [\", // rows: [\n rows: [[\"1\", \"]\"], [\"2\"]], b: 1)";
-        let spans = find_rows_spans(text).unwrap();
+        let (spans, rows) = parse_all_rows(text, 0).unwrap();
         assert_eq!(spans.len(), 1);
         assert_eq!(
             &text[spans[0].start..spans[0].end],
             "[[\"1\", \"]\"], [\"2\"]]"
         );
-        let rows = parse_rows_parallel(&text[spans[0].start..spans[0].end]).unwrap();
         assert_eq!(
-            rows,
+            rows[0],
             vec![
-                vec![Cell::from("1".to_owned()), Cell::from("]".to_owned())],
-                vec![Cell::from("2".to_owned())]
+                vec![Cell::from("1"), Cell::from("]")],
+                vec![Cell::from("2")]
             ]
         );
     }
@@ -438,7 +437,7 @@ mod tests {
     #[test]
     fn positions_after_cut_rows_map_back_exactly() {
         let text = "(rows: [[\"中文\"],\n [\"b\"]], x: 1,\n rows: [\n[\"c\"]\n], y: ?)";
-        let spans = find_rows_spans(text).unwrap();
+        let (spans, _) = parse_all_rows(text, 0).unwrap();
         let reduced = cut_spans(text, &spans);
         assert_eq!(reduced, "(rows: [], x: 1,\n rows: [], y: ?)");
         let question = |t: &str| position_at(t, t.find('?').unwrap());
@@ -451,13 +450,21 @@ mod tests {
     }
 
     #[test]
-    fn parallel_cuts_fall_on_row_boundaries() {
-        let rows: Vec<String> = (0..1000).map(|i| format!("[\"{i}\", \"x,]\"]")).collect();
-        let array = format!("[{}]", rows.join(",\n"));
-        let parsed = parse_rows_parallel(&array).unwrap();
-        assert_eq!(parsed.len(), 1000);
-        assert_eq!(parsed[999][0], Cell::Value("999".to_owned()));
-        let cuts = row_boundaries(array.as_bytes(), 1, array.len() - 1, 4).unwrap();
-        assert!(cuts.len() >= 3);
+    fn speculative_splits_are_proven_or_redone() {
+        // Cells that look like row boundaries ("],[") must not fool the split.
+        let rows: Vec<String> = (0..200_000)
+            .map(|i| format!("[\"{i}\", \"x],[y\", \"],\"]"))
+            .collect();
+        let text = format!("rows: [{}], tail", rows.join(",\n"));
+        let open = text.find('[').unwrap();
+        let (parsed, end) = parse_rows_array(&text, open).unwrap();
+        assert_eq!(parsed.len(), 200_000);
+        assert_eq!(parsed[123_456][0], Cell::from("123456"));
+        assert_eq!(parsed[199_999][2], Cell::from("],"));
+        assert_eq!(&text[end..], ", tail");
+        assert_eq!(
+            parse_rows_from(&text, open + 1, Stop::ArrayEnd).unwrap().0,
+            parsed
+        );
     }
 }

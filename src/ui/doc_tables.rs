@@ -63,6 +63,10 @@ pub struct DocTables {
     notes: Option<Vec<CrossCheckNote>>,
     #[serde(skip)]
     crosscheck_open: bool,
+    /// Address of the gazette the caches were computed from: a file opened in place of the
+    /// issue is a new gazette, and the cross-check notes and the layout must follow it.
+    #[serde(skip)]
+    computed_for: usize,
 }
 
 impl DocTables {
@@ -134,11 +138,9 @@ impl DocTables {
         document: &Document,
         shell_lang: ShellLang,
     ) -> bool {
-        let lang = Lang::from(shell_lang);
+        let lang = shell_lang;
+        self.forget_if_replaced(gazette);
         self.table_view.lang = lang;
-        if self.table_view.issue_label.is_empty() {
-            self.table_view.issue_label = crate::export::issue_label(&gazette.issue);
-        }
         let tables = tables_of(gazette, &document.id);
         if tables.is_empty() {
             return false;
@@ -218,7 +220,7 @@ impl DocTables {
         tables: &[&Table],
         shell_lang: ShellLang,
     ) {
-        let lang = Lang::from(shell_lang);
+        let lang = shell_lang;
         let Some(table) = self.chosen_table(gazette, &document.id) else {
             return;
         };
@@ -245,7 +247,18 @@ impl DocTables {
         self.table_view.show(ui, table);
     }
 
-    /// The cross-check notes, computed once.
+    /// Drops what was computed from another gazette than `gazette`.
+    fn forget_if_replaced(&mut self, gazette: &Gazette) {
+        let address = std::ptr::from_ref(gazette) as usize;
+        if self.computed_for != address {
+            self.computed_for = address;
+            self.notes = None;
+            self.schematic.forget_layout();
+            self.table_view.issue_label = crate::export::issue_label(&gazette.issue);
+        }
+    }
+
+    /// The cross-check notes, computed once per gazette.
     fn notes(&mut self, gazette: &Gazette) -> &[CrossCheckNote] {
         self.notes.get_or_insert_with(|| crosscheck(gazette))
     }
@@ -258,7 +271,7 @@ impl DocTables {
         document: &str,
         shell_lang: ShellLang,
     ) {
-        let lang = Lang::from(shell_lang);
+        let lang = shell_lang;
         let text = shell_lang.strings();
         let open = std::mem::take(&mut self.crosscheck_open);
         let notes = self.notes(gazette).to_vec();

@@ -4,13 +4,18 @@
 //! [`run`] opens the native window; [`App`] can also be built headless (egui_kittest) with
 //! [`App::new`].
 
+pub mod background;
 pub mod doc_tables;
+mod file_strings;
 mod fonts;
 mod icon;
+pub mod notices;
+mod open_file;
 mod overview;
 mod reader;
 pub mod schematic_view;
 mod search_panel;
+pub mod settings;
 pub mod strings;
 pub mod table_export;
 pub mod table_strings;
@@ -23,20 +28,21 @@ pub use icon::icon;
 use crate::model::{Block, Category, Document, Gazette};
 use doc_tables::{DocMode, DocTables};
 use eframe::egui;
+use notices::{Notice, Notices};
+use open_file::{FileAction, Files};
 use reader::DocView;
 use search_panel::SearchPanel;
 use serde::{Deserialize, Serialize};
+use settings::Settings;
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 use strings::Lang;
 use tables::CellRef;
 
 /// The app id: names the settings folder and, on Linux desktops, matches the .desktop file.
 pub const APP_ID: &str = "gazette-browser";
 
-/// Storage key of the interface language.
-const KEY_LANG: &str = "lang";
-/// Storage key of the open tab.
-const KEY_TAB: &str = "tab";
 /// Storage key of the table side: table view state, each document's view.
 const KEY_DOC_TABLES: &str = "doc-tables";
 
@@ -56,12 +62,20 @@ pub struct RunOptions {
     /// Open the document's view `text`, `table` or `schematic` (where it has one), so a
     /// screenshot can show the table view or the schematic.
     pub view: Option<String>,
+    /// Open this gazette file once the window is up (`--gazette FILE`), instead of the file
+    /// remembered from the last run. It loads on a worker with progress shown; if it cannot be
+    /// used, the window stays on the issue it started with and says why.
+    pub open: Option<PathBuf>,
 }
 
 /// Opens the native window on `gazette` and returns when it is closed.
 pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
     let viewport = egui::ViewportBuilder::default()
-        .with_title(window_title(&gazette, options.lang.unwrap_or_default()))
+        .with_title(window_title(
+            &gazette,
+            &Source::Embedded,
+            options.lang.unwrap_or_default(),
+        ))
         .with_app_id(APP_ID)
         .with_icon(icon())
         .with_inner_size([1280.0, 800.0])
@@ -76,7 +90,6 @@ pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
         APP_ID,
         native,
         Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
             let mut app = App::new(gazette, cc.storage);
             app.apply_options(&options);
             Ok(Box::new(app))
@@ -85,9 +98,27 @@ pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
     .map_err(|err| format!("cannot open the window: {err}"))
 }
 
-/// The window title: the issue's title and the program's name.
-fn window_title(gazette: &Gazette, lang: Lang) -> String {
-    format!("{} — {}", gazette.display_title(), lang.strings().app_name)
+/// The window title: the issue's title, the file it came from (unless built in) and the
+/// program's name, so a clerk with two windows knows which file each shows.
+fn window_title(gazette: &Gazette, source: &Source, lang: Lang) -> String {
+    let app = lang.strings().app_name;
+    match source {
+        Source::Embedded => format!("{} — {app}", gazette.display_title()),
+        Source::File(path) => format!(
+            "{} — {} — {app}",
+            gazette.display_title(),
+            open_file::file_name(path)
+        ),
+    }
+}
+
+/// Where the shown gazette came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The issue built into the program.
+    Embedded,
+    /// A file the clerk opened (or the command line named).
+    File(PathBuf),
 }
 
 /// A tab of the window.
@@ -126,45 +157,62 @@ pub(crate) enum Nav {
 
 /// The browser app: the gazette, the open tab, and each document's reading state.
 pub struct App {
-    gazette: Gazette,
+    /// Shared so workers (sorting a big table, exporting it) can read it off the UI thread.
+    gazette: Arc<Gazette>,
+    source: Source,
     lang: Lang,
     tab: Tab,
     views: HashMap<String, DocView>,
     search: SearchPanel,
     tables: DocTables,
     fonts_installed: bool,
-    title_lang: Option<Lang>,
+    title_shown: Option<String>,
+    files: Files,
+    notices: Notices,
 }
 
 impl App {
-    /// Builds the app on `gazette`, restoring language and tab from `storage` when given (the
-    /// window size eframe restores itself). Without storage it starts in Chinese on 概览.
+    /// Builds the app on `gazette` (the built-in issue), restoring language and tab from
+    /// `storage` when given (the window size eframe restores itself), and starts reopening the
+    /// file open at the end of the last run. Unusable settings are reset with a notice. Without
+    /// storage it starts in Chinese on 概览.
     pub fn new(gazette: Gazette, storage: Option<&dyn eframe::Storage>) -> Self {
-        let lang = storage
-            .and_then(|s| eframe::get_value::<Lang>(s, KEY_LANG))
-            .unwrap_or_default();
-        let tab = storage
-            .and_then(|s| eframe::get_value::<Tab>(s, KEY_TAB))
+        let (settings, reset) = Settings::load(storage);
+        let tab = settings
+            .tab
             .filter(|tab| tab_exists(&gazette, tab))
             .unwrap_or(Tab::Overview);
         let search = SearchPanel::new(&gazette);
         let tables = storage
             .and_then(|s| eframe::get_value::<DocTables>(s, KEY_DOC_TABLES))
             .unwrap_or_default();
-        App {
+        let mut app = App {
             tables,
-            gazette,
-            lang,
+            gazette: Arc::new(gazette),
+            source: Source::Embedded,
+            lang: settings.lang,
             tab,
             views: HashMap::new(),
             search,
             fonts_installed: false,
-            title_lang: None,
+            title_shown: None,
+            files: Files::default(),
+            notices: Notices::default(),
+        };
+        if let Some(reset) = reset {
+            app.notices.push(Notice::SettingsReset(reset));
         }
+        if let Some(path) = settings.last_file {
+            app.files.open(path, true);
+        }
+        app
     }
 
     /// Applies command-line choices over the remembered ones; an unknown tab is ignored.
     pub fn apply_options(&mut self, options: &RunOptions) {
+        if let Some(path) = &options.open {
+            self.open_path(path.clone());
+        }
         if let Some(lang) = options.lang {
             self.lang = lang;
         }
@@ -349,9 +397,15 @@ impl App {
         let text = self.lang.strings();
         let mut nav = None;
         ui.horizontal(|ui| {
+            match open_file::file_menu(ui, self.lang) {
+                Some(FileAction::Choose) => self.choose_file(),
+                Some(FileAction::OpenEmbedded) => self.open_embedded(),
+                None => {}
+            }
             ui.label(egui::RichText::new(text.app_name).strong());
             ui.separator();
             ui.label(self.gazette.display_title());
+            self.source_label(ui);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(text.menu_language, |ui| {
                     for lang in Lang::ALL {
@@ -412,9 +466,9 @@ impl App {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        if self.title_lang != Some(self.lang) {
-            self.title_lang = Some(self.lang);
-            let title = window_title(&self.gazette, self.lang);
+        let title = self.window_title();
+        if self.title_shown.as_ref() != Some(&title) {
+            self.title_shown = Some(title.clone());
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
         }
     }
@@ -423,15 +477,23 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if !self.fonts_installed {
+            // The window stays hidden until its first frame is painted, so that frame is kept
+            // to the bare background; the 3 MB font and the full interface follow at once on
+            // the next frame. The window thus appears as fast as an empty eframe window.
             fonts::install(ui.ctx());
             self.fonts_installed = true;
+            ui.ctx().request_repaint();
+            return;
         }
         let ctx = ui.ctx().clone();
+        self.handle_files(&ctx);
         self.update_title(&ctx);
         self.handle_shortcuts(&ctx);
         let searched = egui::Panel::top("top-bar")
             .show(ui, |ui| self.top_bar(ui))
             .inner;
+        self.files.progress_ui(ui, self.lang);
+        self.notices.show(ui, self.lang);
         let mut nav = egui::Panel::top("tab-bar")
             .show(ui, |ui| self.tab_bar(ui))
             .inner
@@ -452,11 +514,20 @@ impl eframe::App for App {
             self.navigate(nav);
             ctx.request_repaint();
         }
+        open_file::drop_hint(&ctx, self.lang);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, KEY_LANG, &self.lang);
-        eframe::set_value(storage, KEY_TAB, &self.tab);
+        let last_file = match &self.source {
+            Source::File(path) => Some(path.clone()),
+            Source::Embedded => None,
+        };
+        let settings = Settings {
+            lang: self.lang,
+            tab: Some(self.tab.clone()),
+            last_file,
+        };
+        settings.save(storage);
         eframe::set_value(storage, KEY_DOC_TABLES, &self.tables);
     }
 }

@@ -493,7 +493,7 @@ impl Drawer<'_> {
         let response = ui
             .scope(|ui| {
                 // Above the grid, so the link is on screen where a long table starts.
-                let link = super::table_strings::Text::OpenInTableView.get(lang.into());
+                let link = super::table_strings::Text::OpenInTableView.get(lang);
                 if ui.link(link).clicked() {
                     self.nav = Some(Nav::Table {
                         table: id.to_owned(),

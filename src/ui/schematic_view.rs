@@ -95,6 +95,12 @@ impl SchematicView {
         &self.drawn
     }
 
+    /// Forgets the computed layout, as when another gazette file is opened; the next frame lays
+    /// the regions out again.
+    pub fn forget_layout(&mut self) {
+        self.cache = None;
+    }
+
     /// Shows or hides the regions of one land use.
     pub fn set_layer(&mut self, land_use: &str, visible: bool) {
         if visible {

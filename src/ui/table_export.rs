@@ -6,10 +6,12 @@ use super::table_strings::{self as strings, Lang, Text};
 use crate::export::{
     CsvOptions, Encoding, csv_bytes, folder_of, suggested_file_name, write_output,
 };
-use crate::model::Table;
+use crate::model::{Gazette, Table};
 use crate::table::TableState;
 use eframe::egui::{self, Ui};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// Which rows an export writes.
@@ -36,8 +38,14 @@ pub enum ExportFlow {
         /// The options chosen so far.
         options: CsvOptions,
     },
-    /// The save dialog (and then the write) runs on another thread.
-    Waiting(Receiver<Outcome>),
+    /// The save dialog (and then the write) runs on another thread; `writing` turns true once
+    /// a file is chosen and the CSV is being built and written.
+    Waiting {
+        /// The thread's answer.
+        receiver: Receiver<Outcome>,
+        /// Set by the thread when the dialog has closed and writing began.
+        writing: Arc<AtomicBool>,
+    },
     /// The last export's result.
     Done(Outcome),
 }
@@ -56,7 +64,10 @@ pub enum Outcome {
 impl ExportFlow {
     /// Opens the options dialog (Ctrl+E or the button), unless one is already under way.
     pub fn open(&mut self, _lang: Lang) {
-        if !matches!(self, ExportFlow::Waiting(_) | ExportFlow::Choosing { .. }) {
+        if !matches!(
+            self,
+            ExportFlow::Waiting { .. } | ExportFlow::Choosing { .. }
+        ) {
             *self = ExportFlow::Choosing {
                 rows: RowChoice::Shown,
                 options: CsvOptions::default(),
@@ -66,15 +77,21 @@ impl ExportFlow {
 
     /// Whether a dialog is up, so table shortcuts stay out of its way.
     pub fn is_open(&self) -> bool {
-        matches!(self, ExportFlow::Choosing { .. } | ExportFlow::Waiting(_))
+        matches!(
+            self,
+            ExportFlow::Choosing { .. } | ExportFlow::Waiting { .. }
+        )
     }
 
-    /// Draws whatever the flow needs this frame and advances it.
+    /// Draws whatever the flow needs this frame and advances it. With `shared` (the gazette
+    /// holding `table`, given for large tables) the CSV is built on the worker thread after the
+    /// save dialog, not on the UI thread before it.
     #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         table: &Table,
+        shared: Option<Arc<Gazette>>,
         state: &TableState,
         shown: &[usize],
         issue: &str,
@@ -89,6 +106,7 @@ impl ExportFlow {
                     false => ExportFlow::Idle,
                     true => start(
                         table,
+                        shared,
                         state,
                         shown,
                         *rows,
@@ -99,7 +117,10 @@ impl ExportFlow {
                     ),
                 })
             }
-            ExportFlow::Waiting(receiver) => poll(ui, receiver, last_folder, lang),
+            ExportFlow::Waiting { receiver, writing } => {
+                let writing = writing.load(Ordering::Relaxed);
+                poll(ui, receiver, writing, last_folder, lang)
+            }
             ExportFlow::Done(outcome) => message(ui, outcome, lang).then_some(ExportFlow::Idle),
         };
         if let Some(next) = next {
@@ -174,11 +195,45 @@ fn options_dialog(
     modal.inner
 }
 
-/// Builds the bytes now (so an encoding problem shows at once), then asks for the file on a
-/// background thread and writes it there.
+/// Where the CSV bytes come from: built already (small tables, so an encoding problem shows at
+/// once), or to be built on the worker from the shared gazette (large tables).
+enum Bytes {
+    Ready(Vec<u8>),
+    Later {
+        gazette: Arc<Gazette>,
+        table: String,
+        rows: Vec<usize>,
+        columns: Vec<usize>,
+        options: CsvOptions,
+    },
+}
+
+impl Bytes {
+    fn build(self) -> Result<Vec<u8>, String> {
+        match self {
+            Bytes::Ready(bytes) => Ok(bytes),
+            Bytes::Later {
+                gazette,
+                table,
+                rows,
+                columns,
+                options,
+            } => {
+                let table = gazette
+                    .table(&table)
+                    .ok_or_else(|| format!("the table {table} is no longer open"))?;
+                csv_bytes(table, &rows, &columns, &options).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Asks for the file on a background thread and writes it there. The bytes are built first on
+/// this thread for a small table, on the background thread (after the dialog) for a large one.
 #[allow(clippy::too_many_arguments)]
 fn start(
     table: &Table,
+    shared: Option<Arc<Gazette>>,
     state: &TableState,
     shown: &[usize],
     choice: RowChoice,
@@ -189,28 +244,40 @@ fn start(
 ) -> ExportFlow {
     let rows = chosen_rows(state, shown, choice, table.rows.len());
     let columns = state.shown_columns(table.columns.len());
-    let bytes = match csv_bytes(table, &rows, &columns, &options) {
-        Ok(bytes) => bytes,
-        Err(error) => return ExportFlow::Done(Outcome::Failed(error.to_string())),
-    };
     let name = suggested_file_name(table, issue, rows.len());
+    let count = rows.len();
+    let bytes = match shared {
+        Some(gazette) => Bytes::Later {
+            gazette,
+            table: table.id.clone(),
+            rows,
+            columns,
+            options,
+        },
+        None => match csv_bytes(table, &rows, &columns, &options) {
+            Ok(bytes) => Bytes::Ready(bytes),
+            Err(error) => return ExportFlow::Done(Outcome::Failed(error.to_string())),
+        },
+    };
     let folder = last_folder.clone();
     let filter_name = Text::CsvFiles.get(lang);
     let (sender, receiver) = std::sync::mpsc::channel();
-    let count = rows.len();
+    let writing = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&writing);
     std::thread::spawn(move || {
-        let outcome = save_with_dialog(&name, folder.as_deref(), filter_name, &bytes, count);
+        let outcome = save_with_dialog(&name, folder.as_deref(), filter_name, bytes, count, &flag);
         let _ = sender.send(outcome);
     });
-    ExportFlow::Waiting(receiver)
+    ExportFlow::Waiting { receiver, writing }
 }
 
 fn save_with_dialog(
     name: &str,
     folder: Option<&Path>,
     filter: &str,
-    bytes: &[u8],
+    bytes: Bytes,
     rows: usize,
+    writing: &AtomicBool,
 ) -> Outcome {
     let mut dialog = rfd::FileDialog::new()
         .set_file_name(name)
@@ -221,8 +288,18 @@ fn save_with_dialog(
     let Some(path) = dialog.save_file() else {
         return Outcome::Cancelled;
     };
-    match write_output(&path, bytes) {
-        Ok(()) => Outcome::Written(path, rows),
+    writing.store(true, Ordering::Relaxed);
+    write_csv(&path, bytes, rows)
+}
+
+/// Builds the bytes if they are not built yet and writes them atomically to `path`.
+fn write_csv(path: &Path, bytes: Bytes, rows: usize) -> Outcome {
+    let bytes = match bytes.build() {
+        Ok(bytes) => bytes,
+        Err(error) => return Outcome::Failed(error),
+    };
+    match write_output(path, &bytes) {
+        Ok(()) => Outcome::Written(path.to_owned(), rows),
         Err(error) => Outcome::Failed(error.to_string()),
     }
 }
@@ -231,6 +308,7 @@ fn save_with_dialog(
 fn poll(
     ui: &mut Ui,
     receiver: &Receiver<Outcome>,
+    writing: bool,
     last_folder: &mut Option<PathBuf>,
     lang: Lang,
 ) -> Option<ExportFlow> {
@@ -240,6 +318,15 @@ fn poll(
                 *last_folder = folder_of(path);
             }
             Some(ExportFlow::Done(outcome))
+        }
+        Err(TryRecvError::Empty) if writing => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(Text::Exporting.get(lang));
+            });
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+            None
         }
         Err(TryRecvError::Empty) => {
             ui.weak(Text::Waiting.get(lang));
@@ -297,6 +384,42 @@ fn open_folder(folder: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::table::ClickKind;
+
+    #[test]
+    fn a_large_export_builds_its_csv_on_the_worker_from_the_shared_gazette() {
+        let mut gazette = crate::model::load::embedded().unwrap();
+        crate::synthetic::grow_land_prices(&mut gazette, 1_000, 3).unwrap();
+        let gazette = Arc::new(gazette);
+        let dir = std::env::temp_dir().join(format!("gazette-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.csv");
+        let later = Bytes::Later {
+            gazette: Arc::clone(&gazette),
+            table: "land-prices".into(),
+            rows: (0..1_000).collect(),
+            columns: vec![0, 2],
+            options: CsvOptions::default(),
+        };
+        let handle = std::thread::spawn({
+            let path = path.clone();
+            move || write_csv(&path, later, 1_000)
+        });
+        assert_eq!(
+            handle.join().unwrap(),
+            Outcome::Written(path.clone(), 1_000)
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 1_001, "header and every row");
+
+        let gone = Bytes::Later {
+            gazette,
+            table: "no-such-table".into(),
+            rows: vec![],
+            columns: vec![],
+            options: CsvOptions::default(),
+        };
+        assert!(matches!(write_csv(&path, gone, 0), Outcome::Failed(_)));
+    }
 
     #[test]
     fn row_choices_cover_selected_shown_or_all() {

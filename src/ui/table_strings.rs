@@ -2,17 +2,8 @@
 //!
 //! `Lang` is defined here until the shell's `ui/strings.rs` exists; the lead unifies them.
 
-use serde::{Deserialize, Serialize};
-
-/// The interface language. Chinese is the default: the users are clerks in Zhumadian.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Lang {
-    /// 中文.
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+/// The interface language, shared with the rest of the window.
+pub use super::strings::Lang;
 
 /// A fixed string of the table view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +96,12 @@ pub enum Text {
     UnresolvedIntro,
     /// Schematic: the table has no 四至 to draw from.
     NoSchematic,
+    /// While a large table is sorted on a worker (the previous order stays shown).
+    Sorting,
+    /// While a large table is filtered on a worker.
+    Filtering,
+    /// While a large export is built and written on a worker.
+    Exporting,
 }
 
 impl Text {
@@ -179,6 +176,9 @@ impl Text {
                 "此表没有“标定区域四至”列，无法绘制示意图。",
                 "This table has no 标定区域四至 column to draw a schematic from.",
             ),
+            Sorting => ("正在排序…", "Sorting…"),
+            Filtering => ("正在筛选…", "Filtering…"),
+            Exporting => ("正在导出…", "Exporting…"),
         }
     }
 }
@@ -256,15 +256,6 @@ pub fn crosscheck_header(lang: Lang, count: usize) -> String {
     match lang {
         Lang::Zh => format!("数据核对（{count} 条）"),
         Lang::En => format!("Data cross-check ({count})"),
-    }
-}
-
-impl From<super::strings::Lang> for Lang {
-    fn from(lang: super::strings::Lang) -> Self {
-        match lang {
-            super::strings::Lang::Zh => Lang::Zh,
-            super::strings::Lang::En => Lang::En,
-        }
     }
 }
 

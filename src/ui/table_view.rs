@@ -3,9 +3,10 @@
 //! rows (only the visible ones are built), header sorting, filter popups, quick filter, filter
 //! chips, selection, details pane, status bar, column menu, copy and export.
 
+use super::background::{BACKGROUND_ROWS, Busy, RowsKey, RowsWorker, busy_with};
 use super::table_export::ExportFlow;
 use super::table_strings::{self as strings, Lang, Text};
-use crate::model::{Column, Table};
+use crate::model::{Column, Gazette, Table};
 use crate::table::{
     ClickKind, ColumnFilter, SortDirection, TableIndex, TableState, column_sum, has_value_list,
     tsv, value_counts, visible_rows,
@@ -15,6 +16,8 @@ use egui_extras::{Column as Width, TableBuilder};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
 /// The table view of every table of the issue. One instance can serve several tables: it keeps
 /// a [`TableState`] per table id. Serialising it keeps what is worth remembering between runs
@@ -40,6 +43,10 @@ pub struct TableView {
     pub(super) export: ExportFlow,
     #[serde(skip)]
     scroll_to: Option<usize>,
+    /// The gazette the shown tables belong to, shared so a large table's rows can be sorted,
+    /// filtered and exported on a worker thread.
+    #[serde(skip)]
+    shared: Option<Arc<Gazette>>,
 }
 
 fn serialize_remembered<S: serde::Serializer>(
@@ -52,16 +59,39 @@ fn serialize_remembered<S: serde::Serializer>(
 }
 
 /// What the view computed for the current table, recomputed only when the table or the
-/// filters and sort keys change (not on every frame).
+/// filters and sort keys change (not on every frame). For a large table the recomputation runs
+/// on `worker` while `visible` keeps the previous order.
 struct ViewCache {
-    index: TableIndex,
-    key: (
-        Vec<crate::table::SortKey>,
-        BTreeMap<usize, ColumnFilter>,
-        String,
-    ),
+    table: (String, usize, usize),
+    worker: RowsWorker,
+    key: RowsKey,
     visible: Vec<usize>,
 }
+
+impl ViewCache {
+    /// A cache showing `table` in printed order, which is right for no sort and no filters.
+    fn new(table: &Table) -> ViewCache {
+        ViewCache {
+            table: shape(table),
+            worker: RowsWorker::new(TableIndex::new(table)),
+            key: RowsKey::default(),
+            visible: (0..table.rows.len()).collect(),
+        }
+    }
+
+    /// What a worker is computing, if anything.
+    fn busy(&self) -> Option<Busy> {
+        self.worker.pending().map(|p| busy_with(&self.key, p))
+    }
+}
+
+/// A table's id and shape, to tell whether a cache still belongs to it.
+fn shape(table: &Table) -> (String, usize, usize) {
+    (table.id.clone(), table.rows.len(), table.columns.len())
+}
+
+/// How often a view waiting for a worker looks again.
+const POLL: Duration = Duration::from_millis(30);
 
 /// What happened while the table was drawn, applied after the drawing.
 #[derive(Default)]
@@ -109,15 +139,42 @@ impl TableView {
         self.states.get(table_id)
     }
 
+    /// Shares the gazette whose tables this view shows, so that a table of more than
+    /// [`BACKGROUND_ROWS`] rows is sorted, filtered and exported on a worker thread while the
+    /// window keeps painting. Without it (or for a table not in it) everything stays on the
+    /// UI thread. Sharing a different gazette (another file was opened) drops the computed
+    /// rows and index, since a table of the same id and shape may hold other values.
+    pub fn share(&mut self, gazette: Arc<Gazette>) {
+        if !self
+            .shared
+            .as_ref()
+            .is_some_and(|old| Arc::ptr_eq(old, &gazette))
+        {
+            self.cache = None;
+        }
+        self.shared = Some(gazette);
+    }
+
+    /// Whether the current table's rows are being recomputed on a worker (the previous order
+    /// is shown meanwhile).
+    pub fn is_busy(&self) -> bool {
+        self.cache.as_ref().is_some_and(|c| c.busy().is_some())
+    }
+
+    /// The source rows shown, in shown order, for the current table (empty before any).
+    pub fn shown_rows(&self) -> &[usize] {
+        self.cache.as_ref().map_or(&[], |c| &c.visible)
+    }
+
     /// Draws `table` with its toolbar, details pane and status bar into `ui`.
     pub fn show(&mut self, ui: &mut Ui, table: &Table) {
-        self.prepare(table);
+        self.prepare(ui, table);
         self.handle_keys(ui, table);
         self.toolbar(ui, table);
         self.export_ui(ui, table);
         self.status_bar(ui, table);
         self.details_pane(ui, table);
-        self.refresh(table);
+        self.refresh(ui, table);
         // The grid gets what the panels leave, and scrolls sideways when its columns are wider
         // than the window, so the price columns at the right stay reachable.
         let actions = egui::CentralPanel::default()
@@ -129,44 +186,69 @@ impl TableView {
             })
             .inner;
         self.apply(actions, table);
-        if self.refresh(table) {
+        if self.refresh(ui, table) {
             ui.ctx().request_repaint();
+        }
+        if self.is_busy() {
+            ui.ctx().request_repaint_after(POLL);
         }
     }
 
     /// Makes the table current, fits its remembered state to its shape, builds its index.
-    fn prepare(&mut self, table: &Table) {
+    fn prepare(&mut self, ui: &Ui, table: &Table) {
         self.current.clone_from(&table.id);
         let state = self.states.entry(table.id.clone()).or_default();
         state.fit(table.rows.len(), table.columns.len());
-        if !self.cache.as_ref().is_some_and(|c| c.index.fits(table)) {
+        if self.cache.as_ref().is_none_or(|c| c.table != shape(table)) {
             self.cache = None;
         }
-        self.refresh(table);
+        self.refresh(ui, table);
     }
 
-    /// Recomputes the visible rows if filters or sort changed; true when it did.
-    fn refresh(&mut self, table: &Table) -> bool {
+    /// The shared gazette, when `table` is large and is the shared gazette's table of that id.
+    fn background_source(&self, table: &Table) -> Option<Arc<Gazette>> {
+        let gazette = self.shared.as_ref()?;
+        let same = gazette
+            .table(&table.id)
+            .is_some_and(|t| std::ptr::eq(t, table));
+        (table.rows.len() > BACKGROUND_ROWS && same).then(|| Arc::clone(gazette))
+    }
+
+    /// Takes a finished worker result, and recomputes (or asks a worker to recompute) the
+    /// visible rows if filters or sort changed; true when the shown rows changed.
+    fn refresh(&mut self, ui: &Ui, table: &Table) -> bool {
+        let background = self.background_source(table);
         let state = self.states.entry(table.id.clone()).or_default();
-        let key = (
-            state.sort.clone(),
-            state.filters.clone(),
-            state.quick_filter.clone(),
-        );
-        if self.cache.as_ref().is_some_and(|c| c.key == key) {
-            return false;
+        let key = RowsKey::of(state);
+        let mut cache = self.cache.take().unwrap_or_else(|| ViewCache::new(table));
+        let mut changed = false;
+        if let Some((done, rows)) = cache.worker.poll() {
+            if let Some(rows) = rows {
+                cache.visible = rows;
+                changed = true;
+            }
+            cache.key = done;
         }
-        let index = match self.cache.take() {
-            Some(cache) => cache.index,
-            None => TableIndex::new(table),
-        };
-        let visible = visible_rows(table, &index, state);
-        self.cache = Some(ViewCache {
-            index,
-            key,
-            visible,
-        });
-        true
+        if cache.key == key {
+            if cache.worker.pending().is_some() {
+                cache.worker.cancel(); // back to what is shown: nothing to wait for
+            }
+        } else if cache.worker.pending() != Some(&key) {
+            match background {
+                Some(gazette) => {
+                    cache.worker.request(gazette, table.id.clone(), key);
+                    ui.ctx().request_repaint_after(POLL);
+                }
+                None => {
+                    cache.worker.cancel();
+                    cache.visible = visible_rows(table, &cache.worker.index(), state);
+                    cache.key = key;
+                    changed = true;
+                }
+            }
+        }
+        self.cache = Some(cache);
+        changed
     }
 
     fn parts(&mut self) -> Option<(&mut TableState, &ViewCache)> {
@@ -262,11 +344,24 @@ impl TableView {
             strings::rows_shown(lang, cache.visible.len(), table.rows.len()),
             strings::rows_selected(lang, selected.len(), hidden),
         ];
-        if !selected.is_empty() {
-            parts.extend(sums(table, &cache.index, &selected, lang));
+        // While a worker holds the index the sums wait a frame or two.
+        if !selected.is_empty()
+            && let Some(index) = cache.worker.try_index()
+        {
+            parts.extend(sums(table, &index, &selected, lang));
         }
+        let busy = cache.busy();
         egui::Panel::bottom(("table-status", &table.id)).show(ui, |ui| {
-            ui.label(parts.join("　·　"));
+            ui.horizontal(|ui| {
+                if let Some(busy) = busy {
+                    ui.spinner();
+                    ui.label(match busy {
+                        Busy::Sorting => Text::Sorting.get(lang),
+                        Busy::Filtering => Text::Filtering.get(lang),
+                    });
+                }
+                ui.label(parts.join("　·　"));
+            });
         });
     }
 
@@ -368,6 +463,7 @@ impl TableView {
         let lang = self.lang;
         let issue = self.issue_label.clone();
         let mut last_folder = self.last_folder.clone();
+        let background = self.background_source(table);
         let Some(cache) = self.cache.as_ref() else {
             return;
         };
@@ -377,6 +473,7 @@ impl TableView {
         self.export.ui(
             ui,
             table,
+            background,
             state,
             &cache.visible,
             &issue,

@@ -1,0 +1,89 @@
+//! Frame times of the real interface, driven headless by egui_kittest (no GPU): every frame of
+//! the bundled issue's tabs, and scrolling a 1,000,000-row table (only visible rows are built).
+//! Each sample is one full egui pass (input → layout → tessellation). Figures: benches/README.md.
+#![allow(clippy::expect_used)] // a benchmark without its data has nothing to measure
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use egui_kittest::Harness;
+use gazette_browser::model::{Table, load};
+use gazette_browser::synthetic::{GROWN_TABLE, grow_land_prices};
+use gazette_browser::ui::App;
+use gazette_browser::ui::strings::Lang;
+use gazette_browser::ui::table_view::TableView;
+
+/// One wheel notch down over the table: the table scrolls and new rows come into view.
+fn scroll(harness: &Harness<'_, impl Sized>, down: bool) {
+    harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, if down { -3.0 } else { 3.0 }),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+fn million_row_table() -> Table {
+    let mut gazette = load::embedded().expect("the embedded issue loads");
+    grow_land_prices(&mut gazette, 1_000_000, 2023).expect("land-price table");
+    gazette.table(GROWN_TABLE).cloned().expect("grown table")
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frames");
+    group.sample_size(50);
+
+    let table = million_row_table();
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            move |ui, view: &mut TableView| view.show(ui, &table),
+            TableView::new(Lang::Zh),
+        );
+    for _ in 0..5 {
+        harness.step();
+    }
+    let mut down = true;
+    let mut frame = 0u32;
+    group.bench_function("scroll_1m_rows", |b| {
+        b.iter(|| {
+            frame += 1;
+            if frame.is_multiple_of(200) {
+                down = !down;
+            }
+            scroll(&harness, down);
+            harness.step();
+        })
+    });
+
+    let gazette = load::embedded().expect("the embedded issue loads");
+    for tab in ["overview", "land-price-notice", "pharma-plan-notice"] {
+        let gazette = gazette.clone();
+        let mut app = Harness::builder()
+            .allow_missing_glyphs()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |_cc| {
+                let mut app = App::new(gazette, None);
+                app.apply_options(&gazette_browser::ui::RunOptions {
+                    tab: Some(tab.to_owned()),
+                    ..Default::default()
+                });
+                app
+            });
+        for _ in 0..5 {
+            app.step();
+        }
+        group.bench_function(format!("issue_{tab}_scrolling"), |b| {
+            b.iter(|| {
+                scroll(&app, true);
+                app.step();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(all, frames);
+criterion_main!(all);

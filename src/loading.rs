@@ -1,0 +1,266 @@
+//! Opening a gazette file on a worker thread, so the window keeps painting while a large file
+//! is read and parsed, and can show how far the reading has got.
+//!
+//! [`LoadJob::start`] reads the file in chunks (counting bytes, so a progress bar can be
+//! drawn), then parses and validates it with [`crate::model::load::parse_bytes`]. The same
+//! limits and messages as [`crate::model::load::load_path`] apply. Nothing here knows egui; the
+//! window polls [`LoadJob::poll`] once a frame.
+
+use crate::model::Gazette;
+use crate::model::load::{LoadError, MAX_FILE_BYTES, parse_bytes};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// Bytes read per chunk: small enough that the bar moves smoothly, large enough to read fast.
+const CHUNK: usize = 1 << 20;
+
+/// Where a load stands, for the progress indication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading the file: bytes read so far of the file's size.
+    Reading {
+        /// Bytes read so far.
+        read: u64,
+        /// The file's size when the load started (0 if unknown).
+        total: u64,
+    },
+    /// The bytes are in; parsing and validating (no finer progress is known).
+    Parsing,
+}
+
+/// Counters the worker updates and the window reads.
+#[derive(Debug, Default)]
+struct Progress {
+    read: AtomicU64,
+    parsing: AtomicBool,
+}
+
+/// One file being opened on a worker thread. Dropping the job abandons it: the worker finishes
+/// on its own and its result is discarded, so a newer open simply replaces an older one.
+#[derive(Debug)]
+pub struct LoadJob {
+    path: PathBuf,
+    total: u64,
+    progress: Arc<Progress>,
+    receiver: Receiver<Result<Gazette, LoadError>>,
+}
+
+impl LoadJob {
+    /// Starts reading, parsing and validating `path` on a new thread.
+    pub fn start(path: PathBuf) -> LoadJob {
+        let total = std::fs::metadata(&path).map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+        let progress = Arc::new(Progress::default());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let worker_path = path.clone();
+        let worker_progress = Arc::clone(&progress);
+        let spawned = std::thread::Builder::new()
+            .name("load-gazette".to_owned())
+            .spawn(move || {
+                let result = load_with_progress(&worker_path, &worker_progress);
+                // The window may have given up on this job; then nobody listens, which is fine.
+                let _ = sender.send(result);
+            });
+        if let Err(err) = spawned {
+            // No thread: report it through the same channel so the window shows it.
+            let (sender, failed) = std::sync::mpsc::channel();
+            let _ = sender.send(Err(LoadError::Io {
+                path: path.clone(),
+                message: format!("cannot start reading it: {err}"),
+            }));
+            return LoadJob {
+                path,
+                total,
+                progress,
+                receiver: failed,
+            };
+        }
+        LoadJob {
+            path,
+            total,
+            progress,
+            receiver,
+        }
+    }
+
+    /// The file being opened.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file's size in bytes as it was when the load started (0 if unknown).
+    pub fn total_bytes(&self) -> u64 {
+        self.total
+    }
+
+    /// How far the worker has got.
+    pub fn phase(&self) -> Phase {
+        if self.progress.parsing.load(Ordering::Relaxed) {
+            Phase::Parsing
+        } else {
+            Phase::Reading {
+                read: self.progress.read.load(Ordering::Relaxed),
+                total: self.total,
+            }
+        }
+    }
+
+    /// The result once the worker is done; `None` while it still works. A worker that died
+    /// without answering (a bug) is reported as an error rather than waited on for ever.
+    pub fn poll(&self) -> Option<Result<Gazette, LoadError>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(LoadError::Io {
+                path: self.path.clone(),
+                message: "reading the file stopped unexpectedly".to_owned(),
+            })),
+        }
+    }
+
+    /// Waits for the result (tests and the command line; never the window's frame).
+    pub fn wait(self) -> Result<Gazette, LoadError> {
+        self.receiver.recv().unwrap_or_else(|_| {
+            Err(LoadError::Io {
+                path: self.path.clone(),
+                message: "reading the file stopped unexpectedly".to_owned(),
+            })
+        })
+    }
+}
+
+/// Reads `path` in chunks, counting bytes into `progress`, then parses and validates it.
+fn load_with_progress(path: &Path, progress: &Progress) -> Result<Gazette, LoadError> {
+    let bytes = read_counted(path, &progress.read)?;
+    progress.parsing.store(true, Ordering::Relaxed);
+    parse_bytes(&bytes, &path.display().to_string())
+}
+
+/// Reads the whole file with the loader's size limit, adding each chunk's length to `read`.
+pub fn read_counted(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError> {
+    let io_error = |err: std::io::Error| LoadError::Io {
+        path: path.to_owned(),
+        message: err.to_string(),
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        return Err(LoadError::Io {
+            path: path.to_owned(),
+            message: "it is a folder, not a file".to_owned(),
+        });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            bytes: metadata.len(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    // One byte past the limit, so a file that grew after the size check is still caught.
+    let mut limited = file.take(MAX_FILE_BYTES + 1);
+    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        let n = match limited.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(io_error(err)),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        read.fetch_add(n as u64, Ordering::Relaxed);
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// A byte count for people: "512 B", "34.5 KB", "248.0 MB".
+pub fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} B")
+    } else if b < KB * KB {
+        format!("{:.1} KB", b / KB)
+    } else if b < KB * KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else {
+        format!("{:.1} GB", b / (KB * KB * KB))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::model::load::EMBEDDED_RON;
+
+    fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("gazette-loading-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_good_file_loads_and_every_byte_is_counted() {
+        let path = temp_file("good.ron", EMBEDDED_RON.as_bytes());
+        let job = LoadJob::start(path.clone());
+        assert_eq!(job.total_bytes(), EMBEDDED_RON.len() as u64);
+        let progress = Arc::clone(&job.progress);
+        let gazette = job.wait().unwrap();
+        assert!(!gazette.tables.is_empty());
+        assert_eq!(
+            progress.read.load(Ordering::Relaxed),
+            EMBEDDED_RON.len() as u64
+        );
+        assert!(progress.parsing.load(Ordering::Relaxed));
+    }
+
+    #[test]
+    fn errors_match_the_synchronous_loader() {
+        let cases: [(&str, &[u8]); 3] = [
+            ("empty.ron", b""),
+            ("junk.ron", &[0xff, 0xfe, 0x00, 0x01]),
+            (
+                "cut.ron",
+                &EMBEDDED_RON.as_bytes()[..EMBEDDED_RON.len() / 2],
+            ),
+        ];
+        for (name, bytes) in cases {
+            let path = temp_file(name, bytes);
+            let background = LoadJob::start(path.clone()).wait().unwrap_err();
+            let direct = crate::model::load::load_path(&path).unwrap_err();
+            assert_eq!(background, direct, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_folder_or_a_missing_file_is_an_error_naming_the_path() {
+        let dir = std::env::temp_dir();
+        let err = LoadJob::start(dir.clone()).wait().unwrap_err();
+        assert!(err.to_string().contains("folder"), "{err}");
+        let missing = dir.join("no-such-gazette-file.ron");
+        let err = LoadJob::start(missing.clone()).wait().unwrap_err();
+        assert!(
+            err.to_string().contains("no-such-gazette-file.ron"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(35_328), "34.5 KB");
+        assert_eq!(human_size(260_046_848), "248.0 MB");
+    }
+}

@@ -1,0 +1,340 @@
+//! Opening another gazette file: the File menu, the native open dialog on its own thread, files
+//! dropped on the window, and the progress shown while a [`LoadJob`] reads and parses on a
+//! worker. The window keeps painting throughout; the shell swaps the new gazette in only when
+//! it has loaded and validated, so a bad file never costs the clerk what was on screen.
+
+use super::file_strings::FileText;
+use super::notices::Notice;
+use super::strings::Lang;
+use super::{App, SearchPanel, Source, Tab, tab_exists, window_title};
+use crate::loading::{LoadJob, Phase, human_size};
+use crate::model::Gazette;
+use crate::model::load::LoadError;
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
+
+/// How often the window looks at a worker while it waits.
+const POLL: Duration = Duration::from_millis(50);
+
+/// A file that is opened only if it is at least this large gets a determinate bar; smaller
+/// ones load too fast for a bar to be read.
+const BAR_FROM_BYTES: u64 = 4 * 1024 * 1024;
+
+/// What the File menu asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FileAction {
+    /// Show the native open dialog.
+    Choose,
+    /// Go back to the issue built into the program.
+    OpenEmbedded,
+}
+
+/// A load that finished: the new gazette, or why the file could not be used.
+pub(super) struct Finished {
+    /// The file that was opened.
+    pub path: PathBuf,
+    /// The gazette, or the loader's error.
+    pub result: Result<Gazette, LoadError>,
+    /// Whether this was the last run's file reopened at startup.
+    pub reopening: bool,
+}
+
+/// The file being opened and the open dialog, if either is under way.
+#[derive(Default)]
+pub(super) struct Files {
+    job: Option<(LoadJob, bool)>,
+    dialog: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl Files {
+    /// Starts opening `path` on a worker; a load already under way is abandoned.
+    /// `reopening` marks the last run's file, whose failure reads differently.
+    pub fn open(&mut self, path: PathBuf, reopening: bool) {
+        self.job = Some((LoadJob::start(path), reopening));
+    }
+
+    /// Whether a file is being read or parsed.
+    pub fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Gives up on the file being opened.
+    pub fn cancel(&mut self) {
+        self.job = None;
+    }
+
+    /// The finished load, if the worker is done.
+    pub fn poll(&mut self) -> Option<Finished> {
+        let (job, reopening) = self.job.as_ref()?;
+        let result = job.poll()?;
+        let finished = Finished {
+            path: job.path().to_owned(),
+            result,
+            reopening: *reopening,
+        };
+        self.job = None;
+        Some(finished)
+    }
+
+    /// Shows the native open dialog on its own thread (it may take the clerk minutes).
+    pub fn choose(&mut self, lang: Lang, folder: Option<PathBuf>) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let filter = FileText::RonFiles.get(lang);
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("open-dialog".to_owned())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new().add_filter(filter, &["ron"]);
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                let _ = sender.send(dialog.pick_file());
+            });
+        if spawned.is_ok() {
+            self.dialog = Some(receiver);
+        }
+    }
+
+    /// The file chosen in the open dialog, once the clerk has chosen one.
+    pub fn poll_dialog(&mut self) -> Option<PathBuf> {
+        let receiver = self.dialog.as_ref()?;
+        match receiver.try_recv() {
+            Ok(chosen) => {
+                self.dialog = None;
+                chosen
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.dialog = None;
+                None
+            }
+        }
+    }
+
+    /// The spinner, file name and size, and a bar for big files, with a cancel button; asks
+    /// for repaints while anything is under way.
+    pub fn progress_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        if self.dialog.is_some() {
+            ui.ctx().request_repaint_after(POLL);
+            if self.job.is_none() {
+                egui::Panel::top("choosing").show(ui, |ui| {
+                    ui.weak(FileText::ChoosingFile.get(lang));
+                });
+            }
+        }
+        let Some((job, _)) = &self.job else {
+            return;
+        };
+        ui.ctx().request_repaint_after(POLL);
+        let mut cancel = false;
+        egui::Panel::top("loading").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!(
+                    "{} {}（{}）",
+                    FileText::Opening.get(lang),
+                    file_name(job.path()),
+                    human_size(job.total_bytes())
+                ));
+                match job.phase() {
+                    Phase::Reading { read, total } if total >= BAR_FROM_BYTES => {
+                        let fraction = read as f32 / total as f32;
+                        ui.add(
+                            egui::ProgressBar::new(fraction)
+                                .desired_width(240.0)
+                                .show_percentage(),
+                        );
+                    }
+                    Phase::Reading { .. } => {}
+                    Phase::Parsing => {
+                        ui.label(FileText::Parsing.get(lang));
+                    }
+                }
+                cancel = ui.button(FileText::Cancel.get(lang)).clicked();
+            });
+        });
+        if cancel {
+            self.cancel();
+        }
+    }
+}
+
+/// The File menu: 打开… and 打开内置本期.
+pub(super) fn file_menu(ui: &mut egui::Ui, lang: Lang) -> Option<FileAction> {
+    let mut action = None;
+    ui.menu_button(FileText::MenuFile.get(lang), |ui| {
+        let open = egui::Button::new(FileText::Open.get(lang))
+            .shortcut_text(ui.ctx().format_shortcut(&open_shortcut()));
+        if ui.add(open).clicked() {
+            action = Some(FileAction::Choose);
+            ui.close();
+        }
+        if ui.button(FileText::OpenEmbedded.get(lang)).clicked() {
+            action = Some(FileAction::OpenEmbedded);
+            ui.close();
+        }
+    });
+    action
+}
+
+/// Ctrl+O (⌘O on a Mac).
+pub(super) fn open_shortcut() -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::O)
+}
+
+/// The file dropped on the window this frame, if any (the first, when several are).
+pub(super) fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path().to_owned())
+            .find(|path| !path.as_os_str().is_empty())
+    })
+}
+
+/// While a file is dragged over the window, a hint that dropping it opens it.
+pub(super) fn drop_hint(ctx: &egui::Context, lang: Lang) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        FileText::DropToOpen.get(lang),
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// The file's name, for the progress line and the title bar.
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Opening files, as the shell does it: the public entry points and the frame's polling.
+impl App {
+    /// Starts opening the gazette file at `path` on a worker thread; the window keeps showing
+    /// what it shows until the file has loaded and validated, then switches to it. If the file
+    /// cannot be used, a notice says why and nothing else changes. A newer open replaces one
+    /// still under way.
+    pub fn open_path(&mut self, path: impl Into<PathBuf>) {
+        self.files.open(path.into(), false);
+    }
+
+    /// Switches back to the issue built into the program.
+    pub fn open_embedded(&mut self) {
+        self.files.cancel();
+        match crate::model::load::embedded() {
+            Ok(gazette) => self.replace_gazette(gazette, Source::Embedded),
+            Err(err) => self.notices.push(Notice::OpenFailed {
+                error: err.to_string(),
+            }),
+        }
+    }
+
+    /// Whether a file is being read or parsed on a worker.
+    pub fn is_loading(&self) -> bool {
+        self.files.is_loading()
+    }
+
+    /// The gazette shown.
+    pub fn gazette(&self) -> &Arc<Gazette> {
+        &self.gazette
+    }
+
+    /// Where the shown gazette came from.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The notices not yet dismissed, oldest first.
+    pub fn notices(&self) -> &[Notice] {
+        self.notices.list()
+    }
+
+    /// The window title for what is shown now (the title bar shows it from the next frame).
+    pub fn window_title(&self) -> String {
+        window_title(&self.gazette, &self.source, self.lang)
+    }
+
+    /// Takes the result of a finished load: the new gazette, or a notice.
+    pub(super) fn finish_load(&mut self, finished: Finished) {
+        match finished.result {
+            Ok(gazette) => self.replace_gazette(gazette, Source::File(finished.path)),
+            Err(err) if finished.reopening => {
+                self.source = Source::Embedded;
+                self.notices.push(Notice::LastFileFailed {
+                    error: err.to_string(),
+                });
+            }
+            Err(err) => self.notices.push(Notice::OpenFailed {
+                error: err.to_string(),
+            }),
+        }
+    }
+
+    /// Shows `gazette` in place of the current one; the tab stays open if the new issue has it.
+    fn replace_gazette(&mut self, gazette: Gazette, source: Source) {
+        self.search = SearchPanel::new(&gazette);
+        if !tab_exists(&gazette, &self.tab) {
+            self.tab = Tab::Overview;
+        }
+        self.views.clear();
+        self.gazette = Arc::new(gazette);
+        self.source = source;
+    }
+
+    /// Polls the open dialog and the loader, takes dropped files and Ctrl+O.
+    pub(super) fn handle_files(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.files.poll_dialog() {
+            self.open_path(path);
+        }
+        if let Some(path) = dropped_file(ctx) {
+            self.open_path(path);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&open_shortcut())) {
+            self.choose_file();
+        }
+        if let Some(finished) = self.files.poll() {
+            self.finish_load(finished);
+            ctx.request_repaint();
+        }
+    }
+
+    /// Shows the native open dialog, starting in the folder of the file shown.
+    pub(super) fn choose_file(&mut self) {
+        let folder = match &self.source {
+            Source::File(path) => path.parent().map(Path::to_owned),
+            Source::Embedded => None,
+        };
+        self.files.choose(self.lang, folder);
+    }
+
+    /// The file shown (full path on hover), or 内置本期.
+    pub(super) fn source_label(&self, ui: &mut egui::Ui) {
+        match &self.source {
+            Source::Embedded => {
+                ui.weak(format!("（{}）", FileText::Embedded.get(self.lang)));
+            }
+            Source::File(path) => {
+                ui.weak(format!("（{}）", file_name(path)))
+                    .on_hover_text(path.display().to_string());
+            }
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! Opening other files in the window, driven headless (egui_kittest) without the native dialog:
+//! `App::open_path` and dropped files load on a worker while frames keep coming; a bad file of
+//! any kind leaves a notice naming the file and what to do while the previous issue, its tab
+//! and its reading state stay; a good file replaces the content and the title; the last file is
+//! reopened at the next start, and damaged settings reset with a notice.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gazette_browser::model::load::{EMBEDDED_RON, embedded};
+use gazette_browser::model::{Category, Gazette};
+use gazette_browser::ui::notices::Notice;
+use gazette_browser::ui::{App, Source, Tab};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const MINIMAL: &str = include_str!("fixtures/minimal.ron");
+
+fn gazette() -> Gazette {
+    embedded().unwrap()
+}
+
+fn harness_with(storage: Option<&MemoryStorage>) -> Harness<'static, App> {
+    let gazette = gazette();
+    let storage = storage.map(|s| MemoryStorage(s.0.clone()));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| {
+            App::new(gazette, storage.as_ref().map(|s| s as &dyn eframe::Storage))
+        });
+    settle(&mut harness);
+    harness
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_with(None)
+}
+
+/// Runs frames until no file is loading (the worker answers within seconds even in debug),
+/// then until the window is idle.
+fn settle(harness: &mut Harness<'_, App>) {
+    let start = Instant::now();
+    while harness.state().is_loading() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "load never ended"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gazette-ui-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = temp_dir().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The minimal fixture as another issue (第4号), so a switch is visible in the title.
+fn other_issue_text() -> String {
+    MINIMAL
+        .replace("number: 3,", "number: 4,")
+        .replace("cumulative_number: 125,", "cumulative_number: 126,")
+}
+
+/// [`other_issue_text`] in its own folder (tests run in parallel), as gazette-2023-04.ron.
+fn other_issue(test: &str) -> PathBuf {
+    let dir = temp_dir().join(test);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("gazette-2023-04.ron");
+    std::fs::write(&path, other_issue_text()).unwrap();
+    path
+}
+
+fn has_label(harness: &Harness<'_, App>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+fn has_label_containing(harness: &Harness<'_, App>, part: &str) -> bool {
+    harness.query_all_by_label_contains(part).next().is_some()
+}
+
+fn first_document(gazette: &Gazette) -> (String, String, String) {
+    let d = gazette
+        .documents
+        .iter()
+        .find(|d| d.category != Category::Interpretation)
+        .unwrap();
+    (d.id.clone(), d.short_title.clone(), d.title.clone())
+}
+
+/// Every kind of bad file, by name and content (`None`: not written).
+fn bad_files() -> Vec<(&'static str, PathBuf)> {
+    let cut = &EMBEDDED_RON.as_bytes()[..EMBEDDED_RON.len() / 3];
+    let semantic = MINIMAL.replace("\"4415\", \"2208\"", "\"4415\", \"2207\"");
+    let dir = temp_dir().join("a-folder.ron");
+    std::fs::create_dir_all(&dir).unwrap();
+    vec![
+        ("empty", temp_file("empty.ron", b"")),
+        (
+            "binary junk",
+            temp_file("junk.ron", &[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 1, 2]),
+        ),
+        ("truncated", temp_file("truncated.ron", cut)),
+        ("directory", dir),
+        ("missing", temp_dir().join("no-such-file.ron")),
+        ("semantic", temp_file("semantic.ron", semantic.as_bytes())),
+    ]
+}
+
+#[test]
+fn a_bad_file_of_any_kind_leaves_a_notice_and_keeps_what_was_shown() {
+    let gazette = gazette();
+    let (id, short_title, title) = first_document(&gazette);
+    let mut harness = harness();
+    harness.get_by_label(&short_title).click();
+    harness.run();
+    let title_before = harness.state().window_title();
+    for (kind, path) in bad_files() {
+        harness.state_mut().open_path(&path);
+        assert!(harness.state().is_loading(), "{kind}");
+        settle(&mut harness);
+        let app = harness.state();
+        assert_eq!(app.notices().len(), 1, "{kind}");
+        let Notice::OpenFailed { error } = &app.notices()[0] else {
+            panic!("{kind}: {:?}", app.notices());
+        };
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(error.contains(&name), "{kind}: {error}");
+        assert!(has_label(&harness, "无法打开文件"), "{kind}");
+        assert!(has_label_containing(&harness, &name), "{kind}");
+        // What was shown is still there: same issue, same tab, same document.
+        assert_eq!(*harness.state().source(), Source::Embedded, "{kind}");
+        assert_eq!(*harness.state().tab(), Tab::Document(id.clone()), "{kind}");
+        assert!(has_label(&harness, &title), "{kind}");
+        assert_eq!(harness.state().window_title(), title_before, "{kind}");
+        harness.get_by_label("知道了").click();
+        harness.run();
+        assert!(harness.state().notices().is_empty(), "{kind}");
+        assert!(!has_label(&harness, "无法打开文件"), "{kind}");
+    }
+}
+
+#[test]
+fn the_notices_say_where_and_what_to_do() {
+    let mut harness = harness();
+    let broken = MINIMAL.replace("year: 2023,", "year: 2023,,");
+    let path = temp_file("syntax.ron", broken.as_bytes());
+    harness.state_mut().open_path(&path);
+    settle(&mut harness);
+    let line = MINIMAL
+        .lines()
+        .position(|l| l.contains("year: 2023,"))
+        .unwrap()
+        + 1;
+    let Notice::OpenFailed { error } = &harness.state().notices()[0] else {
+        panic!();
+    };
+    assert!(
+        error.starts_with(&format!("{}:{line}:", path.display())),
+        "{error}"
+    );
+    let empty = temp_file("empty-advice.ron", b"  \n");
+    harness.state_mut().open_path(&empty);
+    settle(&mut harness);
+    assert!(has_label_containing(&harness, "copy it again"));
+    assert!(has_label_containing(&harness, "仍显示原来打开的内容"));
+}
+
+#[test]
+fn a_good_file_replaces_the_content_and_the_title() {
+    let mut harness = harness();
+    let before = harness.state().window_title();
+    let path = other_issue("a_good_file_replaces_the_content_and_the_title");
+    harness.state_mut().open_path(&path);
+    settle(&mut harness);
+    let app = harness.state();
+    assert!(app.notices().is_empty(), "{:?}", app.notices());
+    assert_eq!(*app.source(), Source::File(path.clone()));
+    assert_eq!(app.gazette().issue.number, 4);
+    let title = app.window_title();
+    assert_ne!(title, before);
+    assert!(title.contains("第4号"), "{title}");
+    assert!(title.contains("gazette-2023-04.ron"), "{title}");
+    // The top bar names the issue and the file.
+    assert!(has_label_containing(&harness, "第4号"));
+    assert!(has_label(&harness, "（gazette-2023-04.ron）"));
+    // The tabs now come from the new file: its one document.
+    assert!(has_label(&harness, "标定地价"));
+    // And back to the built-in issue from the File menu.
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("打开内置本期").click();
+    harness.run();
+    assert_eq!(*harness.state().source(), Source::Embedded);
+    assert_eq!(harness.state().window_title(), before);
+}
+
+#[test]
+fn a_bad_file_after_a_good_one_keeps_the_good_one() {
+    let mut harness = harness();
+    let good = other_issue("a_bad_file_after_a_good_one_keeps_the_good_one");
+    harness.state_mut().open_path(&good);
+    settle(&mut harness);
+    let title = harness.state().window_title();
+    harness
+        .state_mut()
+        .open_path(temp_file("after.ron", b"(format: 1, issue:"));
+    settle(&mut harness);
+    assert_eq!(harness.state().notices().len(), 1);
+    assert_eq!(*harness.state().source(), Source::File(good));
+    assert_eq!(harness.state().window_title(), title);
+}
+
+/// A file dropped on the window, as eframe hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_file_opens() {
+    let mut harness = harness();
+    let path = other_issue("a_dropped_file_opens");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.clone())));
+    harness.step();
+    assert!(harness.state().is_loading());
+    settle(&mut harness);
+    assert_eq!(*harness.state().source(), Source::File(path));
+}
+
+#[test]
+fn a_newer_open_replaces_one_still_loading() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .open_path(temp_file("first-bad.ron", b"junk"));
+    let good = other_issue("a_newer_open_replaces_one_still_loading");
+    harness.state_mut().open_path(&good);
+    settle(&mut harness);
+    assert!(harness.state().notices().is_empty());
+    assert_eq!(*harness.state().source(), Source::File(good));
+}
+
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn saved(harness: &mut Harness<'_, App>) -> MemoryStorage {
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    storage
+}
+
+#[test]
+fn the_last_file_opens_again_at_the_next_start() {
+    let path = other_issue("reopen");
+    let mut harness = harness();
+    harness.state_mut().open_path(&path);
+    settle(&mut harness);
+    let storage = saved(&mut harness);
+    assert!(storage.0.contains_key("settings_version"));
+
+    let harness = harness_with(Some(&storage));
+    assert_eq!(*harness.state().source(), Source::File(path.clone()));
+    assert!(harness.state().notices().is_empty());
+}
+
+#[test]
+fn a_last_file_that_is_gone_or_broken_falls_back_to_the_built_in_issue_with_a_notice() {
+    let path = temp_file("gone-later.ron", other_issue_text().as_bytes());
+    let mut harness = harness();
+    harness.state_mut().open_path(&path);
+    settle(&mut harness);
+    let storage = saved(&mut harness);
+
+    std::fs::remove_file(&path).unwrap();
+    let harness = harness_with(Some(&storage));
+    assert_eq!(*harness.state().source(), Source::Embedded);
+    let Notice::LastFileFailed { error } = &harness.state().notices()[0] else {
+        panic!("{:?}", harness.state().notices());
+    };
+    assert!(error.contains("gone-later.ron"), "{error}");
+    assert!(has_label(&harness, "上次打开的文件无法再打开"));
+    assert!(has_label(&harness, "现显示内置本期。"));
+
+    std::fs::write(&path, b"(format: 1,").unwrap();
+    let harness = harness_with(Some(&storage));
+    assert_eq!(*harness.state().source(), Source::Embedded);
+    assert!(matches!(
+        harness.state().notices()[0],
+        Notice::LastFileFailed { .. }
+    ));
+}
+
+#[test]
+fn damaged_settings_reset_with_a_notice_and_the_window_still_opens() {
+    let mut storage = MemoryStorage::default();
+    storage.0.insert("settings_version".into(), "1".into());
+    storage.0.insert("lang".into(), "Klingon".into());
+    storage.0.insert("tab".into(), "{{{{".into());
+    storage.0.insert("last_file".into(), "42".into());
+    let harness = harness_with(Some(&storage));
+    assert_eq!(*harness.state().tab(), Tab::Overview);
+    assert_eq!(*harness.state().source(), Source::Embedded);
+    assert!(has_label(&harness, "设置已恢复默认"));
+    assert!(has_label_containing(&harness, "lang, tab, last_file"));
+
+    let mut newer = MemoryStorage::default();
+    newer.0.insert("settings_version".into(), "99".into());
+    newer.0.insert("lang".into(), "En".into());
+    let harness = harness_with(Some(&newer));
+    assert_eq!(harness.state().lang(), Default::default());
+    assert!(has_label(&harness, "设置已恢复默认"));
+}
