@@ -22,7 +22,8 @@ fn main() {
 /// shortcuts:
 /// `GAZETTE_BROWSER_TAB` (a document id, `overview` or `interpretations`) opens a given tab,
 /// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
-/// find bar of the opened document.
+/// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
+/// with that view of it.
 fn open_window(cli: &Cli) -> i32 {
     let gazette = match gazette_browser::model::load::embedded() {
         Ok(gazette) => gazette,
@@ -36,6 +37,7 @@ fn open_window(cli: &Cli) -> i32 {
         lang: None,
         search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
         find: std::env::var("GAZETTE_BROWSER_FIND").ok(),
+        view: std::env::var("GAZETTE_BROWSER_VIEW").ok(),
         open: cli.gazette.clone(),
     };
     match gazette_browser::ui::run(gazette, options) {

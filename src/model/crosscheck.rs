@@ -48,7 +48,7 @@ pub struct CountComparison {
 pub fn crosscheck(gazette: &Gazette) -> Vec<CrossCheckNote> {
     let mut notes = Vec::new();
     for comparison in stated_count_comparisons(gazette) {
-        notes.push(count_note(&comparison));
+        notes.push(count_note(gazette, &comparison));
     }
     for main in gazette.tables.iter().filter(|t| is_main_land_table(t)) {
         for legend in gazette.tables.iter().filter(|t| is_legend_of(t, main)) {
@@ -58,14 +58,19 @@ pub fn crosscheck(gazette: &Gazette) -> Vec<CrossCheckNote> {
     notes
 }
 
-fn count_note(comparison: &CountComparison) -> CrossCheckNote {
+/// The note for one stated count; the subject names the table by its printed title, which a
+/// clerk recognises, not by its id.
+fn count_note(gazette: &Gazette, comparison: &CountComparison) -> CrossCheckNote {
+    let table = gazette
+        .table(&comparison.table)
+        .map_or(comparison.table.as_str(), |t| t.title.as_str());
     let verdict = if comparison.stated == comparison.counted {
         "一致"
     } else {
         "不一致"
     };
     CrossCheckNote {
-        subject: format!("政策解读 ↔ 表 {}", comparison.table),
+        subject: format!("政策解读 ↔ {table}"),
         message: format!(
             "{}：解读称 {} 个，表中 {} 行，{verdict}",
             comparison.label, comparison.stated, comparison.counted

@@ -13,6 +13,7 @@
 //! It is a schematic, not a survey map: positions are ranks, not distances.
 
 pub mod svg;
+pub mod view;
 
 use crate::model::{Cell, Table};
 use std::collections::{BTreeMap, HashMap};

@@ -5,6 +5,7 @@
 //! [`App::new`].
 
 pub mod background;
+pub mod doc_tables;
 mod file_strings;
 mod fonts;
 mod icon;
@@ -12,6 +13,7 @@ pub mod notices;
 mod open_file;
 mod overview;
 mod reader;
+pub mod schematic_view;
 mod search_panel;
 pub mod settings;
 pub mod strings;
@@ -24,6 +26,7 @@ pub use fonts::{FONT_NAME, NOTO_SANS_SC};
 pub use icon::icon;
 
 use crate::model::{Block, Category, Document, Gazette};
+use doc_tables::{DocMode, DocTables};
 use eframe::egui;
 use notices::{Notice, Notices};
 use open_file::{FileAction, Files};
@@ -40,6 +43,9 @@ use tables::CellRef;
 /// The app id: names the settings folder and, on Linux desktops, matches the .desktop file.
 pub const APP_ID: &str = "gazette-browser";
 
+/// Storage key of the table side: table view state, each document's view.
+const KEY_DOC_TABLES: &str = "doc-tables";
+
 /// How to open the window, beyond the gazette itself.
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -53,6 +59,9 @@ pub struct RunOptions {
     pub search: Option<String>,
     /// Start with the find bar of the opened document showing this query.
     pub find: Option<String>,
+    /// Open the document's view `text`, `table` or `schematic` (where it has one), so a
+    /// screenshot can show the table view or the schematic.
+    pub view: Option<String>,
     /// Open this gazette file once the window is up (`--gazette FILE`), instead of the file
     /// remembered from the last run. It loads on a worker with progress shown; if it cannot be
     /// used, the window stays on the issue it started with and says why.
@@ -136,6 +145,8 @@ pub(crate) enum Nav {
         block: usize,
         find: Option<(String, usize)>,
     },
+    /// Open a table in its document's table view, selecting a row if given.
+    Table { table: String, row: Option<usize> },
     /// Open the document holding a table and mark one cell.
     Cell {
         table: String,
@@ -153,6 +164,7 @@ pub struct App {
     tab: Tab,
     views: HashMap<String, DocView>,
     search: SearchPanel,
+    tables: DocTables,
     fonts_installed: bool,
     title_shown: Option<String>,
     files: Files,
@@ -171,7 +183,11 @@ impl App {
             .filter(|tab| tab_exists(&gazette, tab))
             .unwrap_or(Tab::Overview);
         let search = SearchPanel::new(&gazette);
+        let tables = storage
+            .and_then(|s| eframe::get_value::<DocTables>(s, KEY_DOC_TABLES))
+            .unwrap_or_default();
         let mut app = App {
+            tables,
             gazette: Arc::new(gazette),
             source: Source::Embedded,
             lang: settings.lang,
@@ -203,6 +219,12 @@ impl App {
         if let Some(tab) = options.tab.as_deref().and_then(|t| self.tab_named(t)) {
             self.tab = tab;
         }
+        if let (Some(mode), Some(id)) = (
+            options.view.as_deref().and_then(DocMode::parse),
+            self.open_document().map(str::to_owned),
+        ) {
+            self.tables.set_mode(&id, mode);
+        }
         if let Some(query) = &options.search {
             self.search.set_query(query);
         }
@@ -226,6 +248,22 @@ impl App {
     /// The open tab.
     pub fn tab(&self) -> &Tab {
         &self.tab
+    }
+
+    /// The table side: the one table view, the schematic, each document's view.
+    pub fn doc_tables(&self) -> &DocTables {
+        &self.tables
+    }
+
+    /// See [`App::doc_tables`]; for changing layers or selection from outside (tests).
+    pub fn doc_tables_mut(&mut self) -> &mut DocTables {
+        &mut self.tables
+    }
+
+    /// The view shown for the open document (text for 概览 and documents without tables).
+    pub fn doc_mode(&self) -> DocMode {
+        self.open_document()
+            .map_or(DocMode::Text, |id| self.tables.mode(&self.gazette, id))
     }
 
     /// The tab a command-line name means: `overview`, `interpretations` or a document id.
@@ -280,7 +318,11 @@ impl App {
                 block,
                 find,
             } => self.open_block(&document, block, find),
-            Nav::Cell { table, row, column } => self.open_cell(&table, CellRef { row, column }),
+            Nav::Table { table, row } => self.open_table(&table, row),
+            Nav::Cell { table, row, column } => {
+                self.open_cell(&table, CellRef { row, column });
+                self.open_table(&table, Some(row));
+            }
         }
     }
 
@@ -297,6 +339,17 @@ impl App {
         view.scroll_to_block = Some(block);
         if let (Some((text, nth)), Some(document)) = (find, gazette.document(id)) {
             view.show_match(document, &text, block, nth);
+        }
+    }
+
+    /// Shows a table in its document's table view (a search hit or "open in table view").
+    fn open_table(&mut self, table: &str, row: Option<usize>) {
+        if let Some(tab) = self
+            .tables
+            .open_table(&self.gazette, table, row)
+            .and_then(|id| self.gazette.document(&id).map(tab_of))
+        {
+            self.tab = tab;
         }
     }
 
@@ -402,6 +455,9 @@ impl App {
         let lang = self.lang;
         let gazette = &self.gazette;
         let document = gazette.document(id)?;
+        if self.tables.show(ui, gazette, document, lang) {
+            return None;
+        }
         let view = self
             .views
             .entry(id.to_owned())
@@ -472,6 +528,7 @@ impl eframe::App for App {
             last_file,
         };
         settings.save(storage);
+        eframe::set_value(storage, KEY_DOC_TABLES, &self.tables);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The document reader: an outline that follows the reading position, the text at a readable
-//! measure, 专栏 boxes framed, figure placeholders, tables as grids, the find bar (Ctrl+F), the
-//! link to and from the interpretation, and on the land-price notice the 数据核对 panel.
+//! measure, 专栏 boxes framed, figure placeholders, tables as grids (each with a link to the
+//! table view), the find bar (Ctrl+F), and the link to and from the interpretation. The
+//! 数据核对 panel lives beside the tables it is about (`doc_tables`), not above the text.
 //!
 //! Blocks are drawn in the order of `Document::all_blocks`, counting as they go, so outline
 //! entries, find matches and search hits (all indices into that list) land on the right block.
@@ -8,7 +9,6 @@
 use super::Nav;
 use super::strings::{Lang, Strings, fill};
 use super::tables::{self, CellRef, HIGHLIGHT};
-use crate::model::crosscheck::{CrossCheckNote, REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
 use crate::model::{Attachment, Block, Category, Document, Gazette};
 use crate::reader::{FindState, OutlineEntry, block_text, current_entry, outline};
 use eframe::egui::{self, Color32, RichText, text::LayoutJob};
@@ -20,8 +20,6 @@ const MEASURE: f32 = 760.0;
 const BODY_SIZE: f32 = 16.0;
 /// Line height as a multiple of the text size: generous, as Chinese prose needs.
 const LINE_SPACING: f32 = 1.75;
-/// Tallest the 数据核对 list grows before it scrolls, so the document still starts on screen.
-const CROSSCHECK_HEIGHT: f32 = 240.0;
 /// Background of the current find match (the others use [`HIGHLIGHT`]).
 const CURRENT: Color32 = Color32::from_rgb(255, 150, 50);
 
@@ -113,7 +111,7 @@ pub fn show(
         .show(ui, |ui| outline_panel(ui, view, text));
     let mut nav = None;
     egui::CentralPanel::default().show(ui, |ui| {
-        nav = body(ui, gazette, document, view, text);
+        nav = body(ui, gazette, document, view, lang);
     });
     nav
 }
@@ -222,7 +220,7 @@ fn body(
     gazette: &Gazette,
     document: &Document,
     view: &mut DocView,
-    text: &Strings,
+    lang: Lang,
 ) -> Option<Nav> {
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt(("reader", &document.id))
@@ -239,7 +237,7 @@ fn body(
             ui.add_space(margin);
             ui.vertical(|ui| {
                 ui.set_max_width(measure);
-                nav = column(ui, gazette, document, view, text);
+                nav = column(ui, gazette, document, view, lang);
             });
         });
     });
@@ -252,19 +250,19 @@ fn column(
     gazette: &Gazette,
     document: &Document,
     view: &mut DocView,
-    text: &Strings,
+    lang: Lang,
 ) -> Option<Nav> {
+    let text = lang.strings();
     let nav = head(ui, gazette, document, text);
-    if shows_crosscheck(gazette, document) {
-        crosscheck_panel(ui, gazette, text);
-    }
     let mut drawer = Drawer {
         gazette,
         view,
         text,
+        lang,
         index: 0,
         first_visible: None,
         clip_top: ui.clip_rect().top(),
+        nav: None,
     };
     drawer.blocks(ui, &document.body);
     if let Some(date) = &document.date {
@@ -277,6 +275,7 @@ fn column(
         drawer.attachment(ui, attachment);
     }
     let last = drawer.index.saturating_sub(1);
+    let nav = nav.or(drawer.nav.take());
     view.first_visible = drawer.first_visible.unwrap_or(last);
     // Room below the end, so the last headings can still be scrolled to the top when jumped to.
     ui.add_space(ui.clip_rect().height() * 0.8);
@@ -339,62 +338,17 @@ fn interpretation_link(
     Some((fill(text.back_to_document, &target.short_title), id.clone()))
 }
 
-/// Whether `document` owns the land-price table the cross-checks are about.
-fn shows_crosscheck(gazette: &Gazette, document: &Document) -> bool {
-    gazette.tables.iter().any(|t| {
-        t.document == document.id
-            && t.column_index(USE_COLUMN).is_some()
-            && t.column_index(REGION_CODE_COLUMN).is_some()
-    })
-}
-
-fn crosscheck_panel(ui: &mut egui::Ui, gazette: &Gazette, text: &Strings) {
-    let notes = crosscheck(gazette);
-    ui.add_space(8.0);
-    egui::Frame::group(ui.style())
-        .fill(ui.visuals().faint_bg_color)
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            egui::CollapsingHeader::new(RichText::new(text.crosscheck).strong())
-                .id_salt("crosscheck")
-                .default_open(true)
-                .show(ui, |ui| {
-                    ui.add(egui::Label::new(RichText::new(text.crosscheck_intro).weak()).wrap());
-                    if notes.is_empty() {
-                        ui.label(text.crosscheck_none);
-                    }
-                    egui::ScrollArea::vertical()
-                        .id_salt("crosscheck-notes")
-                        .min_scrolled_height(CROSSCHECK_HEIGHT)
-                        .max_height(CROSSCHECK_HEIGHT)
-                        .show(ui, |ui| notes_list(ui, &notes));
-                });
-        });
-    ui.add_space(8.0);
-}
-
-/// The cross-check notes, each subject once with its findings under it.
-fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
-    let mut subject = None;
-    for note in notes {
-        if subject != Some(&note.subject) {
-            subject = Some(&note.subject);
-            ui.add_space(4.0);
-            ui.add(egui::Label::new(RichText::new(&note.subject).strong()).wrap());
-        }
-        ui.add(egui::Label::new(format!("• {}", note.message)).wrap());
-    }
-}
-
 /// Draws blocks in reading order, counting them as `all_blocks` does.
 struct Drawer<'a> {
     gazette: &'a Gazette,
     view: &'a mut DocView,
     text: &'a Strings,
+    lang: Lang,
     index: usize,
     first_visible: Option<usize>,
     clip_top: f32,
+    /// Where a link in a block asked to go ("open in table view").
+    nav: Option<Nav>,
 }
 
 impl Drawer<'_> {
@@ -535,8 +489,19 @@ impl Drawer<'_> {
         if scroll {
             self.view.scroll_to_block = None;
         }
+        let lang = self.lang;
         let response = ui
-            .scope(|ui| tables::show_table_highlighted(ui, table, highlight, scroll))
+            .scope(|ui| {
+                // Above the grid, so the link is on screen where a long table starts.
+                let link = super::table_strings::Text::OpenInTableView.get(lang);
+                if ui.link(link).clicked() {
+                    self.nav = Some(Nav::Table {
+                        table: id.to_owned(),
+                        row: None,
+                    });
+                }
+                tables::show_table_highlighted(ui, table, highlight, scroll);
+            })
             .response;
         ui.add_space(BODY_SIZE);
         response

@@ -66,6 +66,36 @@ pub enum Text {
     ShowAllColumns,
     /// The name of the CSV filter in the save dialog.
     CsvFiles,
+    /// View switch: the document's text (the reader).
+    ViewText,
+    /// View switch: the interactive table view.
+    ViewTable,
+    /// View switch: the schematic of the benchmark regions.
+    ViewSchematic,
+    /// Label before the selector among a document's tables.
+    TablePicker,
+    /// Link under a table in the reader that opens it in the table view.
+    OpenInTableView,
+    /// Schematic: label before the layer checkboxes.
+    Layers,
+    /// Schematic: button fitting the whole drawing into the window.
+    Fit,
+    /// Schematic: zoom in button.
+    ZoomIn,
+    /// Schematic: zoom out button.
+    ZoomOut,
+    /// Schematic: how to move around and select.
+    SchematicHelp,
+    /// Schematic: the legend's title (the unit).
+    LegendTitle,
+    /// Schematic: outline meaning "selected in the table".
+    LegendSelected,
+    /// Schematic: heading of the regions that could not be placed.
+    Unplaced,
+    /// Schematic: explains the overlap the 四至 force.
+    UnresolvedIntro,
+    /// Schematic: the table has no 四至 to draw from.
+    NoSchematic,
     /// While a large table is sorted on a worker (the previous order stays shown).
     Sorting,
     /// While a large table is filtered on a worker.
@@ -119,6 +149,33 @@ impl Text {
             Dismiss => ("关闭", "Dismiss"),
             ShowAllColumns => ("显示全部列", "Show all columns"),
             CsvFiles => ("CSV 文件", "CSV files"),
+            ViewText => ("正文", "Text"),
+            ViewTable => ("表格", "Table"),
+            ViewSchematic => ("示意图", "Schematic"),
+            TablePicker => ("本文件的表格：", "Tables of this document:"),
+            OpenInTableView => ("在表格视图中打开 →", "Open in table view →"),
+            Layers => ("图层：", "Layers:"),
+            Fit => ("适合窗口", "Fit"),
+            ZoomIn => ("放大", "Zoom in"),
+            ZoomOut => ("缩小", "Zoom out"),
+            SchematicHelp => (
+                "拖动平移，滚轮缩放；单击区域选中其行，Ctrl+单击 多选",
+                "Drag to pan, wheel to zoom; click a region to select its row, Ctrl+click for several",
+            ),
+            LegendTitle => ("地面单价（元/m²）", "Land price (元/m²)"),
+            LegendSelected => (
+                "粗框：表格中选中的区域",
+                "Thick outline: selected in the table",
+            ),
+            Unplaced => ("未能放置的区域：", "Regions that could not be placed:"),
+            UnresolvedIntro => (
+                "下列区域的四至互相矛盾，图中只能重叠绘制（按原文收录，未作修改）：",
+                "The 四至 of these regions force them to overlap; they are drawn overlapping (kept as printed):",
+            ),
+            NoSchematic => (
+                "此表没有“标定区域四至”列，无法绘制示意图。",
+                "This table has no 标定区域四至 column to draw a schematic from.",
+            ),
             Sorting => ("正在排序…", "Sorting…"),
             Filtering => ("正在筛选…", "Filtering…"),
             Exporting => ("正在导出…", "Exporting…"),
@@ -165,6 +222,40 @@ pub fn columns_written(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
         Lang::Zh => format!("列：显示的 {shown} / {total} 列"),
         Lang::En => format!("Columns: the {shown} of {total} shown"),
+    }
+}
+
+/// A layer checkbox: "住宅用地（27）".
+pub fn layer(lang: Lang, land_use: &str, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{land_use}（{count}）"),
+        Lang::En => format!("{land_use} ({count})"),
+    }
+}
+
+/// Schematic status: how many regions are selected.
+pub fn regions_selected(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已选 {count} 个区域"),
+        Lang::En => format!("{count} regions selected"),
+    }
+}
+
+/// The line above a document's text when its tables have cross-check findings.
+pub fn crosscheck_line(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("数据核对：本文件的表格有 {count} 条核对结果，在表格视图中查看 →"),
+        Lang::En => format!(
+            "Data cross-check: {count} findings about this document's tables, shown in the table view →"
+        ),
+    }
+}
+
+/// The header of the collapsible cross-check panel in the table view.
+pub fn crosscheck_header(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("数据核对（{count} 条）"),
+        Lang::En => format!("Data cross-check ({count})"),
     }
 }
 

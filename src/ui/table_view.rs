@@ -175,7 +175,16 @@ impl TableView {
         self.status_bar(ui, table);
         self.details_pane(ui, table);
         self.refresh(ui, table);
-        let actions = self.table_ui(ui, table);
+        // The grid gets what the panels leave, and scrolls sideways when its columns are wider
+        // than the window, so the price columns at the right stay reachable.
+        let actions = egui::CentralPanel::default()
+            .show(ui, |ui| {
+                egui::ScrollArea::horizontal()
+                    .id_salt(("table-hscroll", &table.id))
+                    .show(ui, |ui| self.table_ui(ui, table))
+                    .inner
+            })
+            .inner;
         self.apply(actions, table);
         if self.refresh(ui, table) {
             ui.ctx().request_repaint();

@@ -1,0 +1,332 @@
+//! The tables of a document in the window: a view switch above a document that owns tables
+//! (正文 · 表格 · 示意图), the one [`TableView`] that serves every table of the issue, the
+//! schematic of the benchmark regions, and the 数据核对 panel beside the tables it is about.
+//!
+//! The shell keeps one [`DocTables`] and persists it, so per-table state (sort keys, column
+//! widths) and each document's chosen view survive a restart.
+
+use super::schematic_view::{SchematicView, has_schematic};
+use super::strings::Lang as ShellLang;
+use super::table_strings::{self as strings, Lang, Text};
+use super::table_view::TableView;
+use crate::model::crosscheck::{CrossCheckNote, REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
+use crate::model::{Document, Gazette, Table};
+use eframe::egui::{self, RichText};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Tallest the 数据核对 list grows before it scrolls, so the table keeps most of the window.
+const CROSSCHECK_HEIGHT: f32 = 200.0;
+
+/// Which view of a document is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocMode {
+    /// The reader (正文).
+    #[default]
+    Text,
+    /// The interactive table view (表格).
+    Table,
+    /// The schematic of the benchmark regions (示意图).
+    Schematic,
+}
+
+impl DocMode {
+    /// The mode a command-line or environment name means: `text`, `table` or `schematic`.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim() {
+            "text" => Some(DocMode::Text),
+            "table" => Some(DocMode::Table),
+            "schematic" => Some(DocMode::Schematic),
+            _ => None,
+        }
+    }
+
+    fn label(self) -> Text {
+        match self {
+            DocMode::Text => Text::ViewText,
+            DocMode::Table => Text::ViewTable,
+            DocMode::Schematic => Text::ViewSchematic,
+        }
+    }
+}
+
+/// The table side of every document: one table view, one schematic, and per document the view
+/// shown and the table chosen.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocTables {
+    table_view: TableView,
+    schematic: SchematicView,
+    modes: BTreeMap<String, DocMode>,
+    chosen: BTreeMap<String, String>,
+    #[serde(skip)]
+    notes: Option<Vec<CrossCheckNote>>,
+    #[serde(skip)]
+    crosscheck_open: bool,
+    /// Address of the gazette the caches were computed from: a file opened in place of the
+    /// issue is a new gazette, and the cross-check notes and the layout must follow it.
+    #[serde(skip)]
+    computed_for: usize,
+}
+
+impl DocTables {
+    /// The one table view (its selection is what the schematic highlights).
+    pub fn table_view(&self) -> &TableView {
+        &self.table_view
+    }
+
+    /// The schematic's view state (layers, what it highlighted last).
+    pub fn schematic(&self) -> &SchematicView {
+        &self.schematic
+    }
+
+    /// The schematic's view state, to change layers from outside (tests, options).
+    pub fn schematic_mut(&mut self) -> &mut SchematicView {
+        &mut self.schematic
+    }
+
+    /// The view shown for `document`: text unless it owns tables and another was chosen.
+    pub fn mode(&self, gazette: &Gazette, document: &str) -> DocMode {
+        let mode = self.modes.get(document).copied().unwrap_or_default();
+        let tables = tables_of(gazette, document);
+        match mode {
+            DocMode::Table if tables.is_empty() => DocMode::Text,
+            DocMode::Schematic if !tables.iter().any(|t| has_schematic(t)) => DocMode::Text,
+            mode => mode,
+        }
+    }
+
+    /// Shows `document` in `mode` (ignored later by [`DocTables::mode`] if it does not apply).
+    pub fn set_mode(&mut self, document: &str, mode: DocMode) {
+        self.modes.insert(document.to_owned(), mode);
+    }
+
+    /// Opens table `table_id` in the table view of its document, selecting and focusing `row`
+    /// when given (a search hit, or "open in table view"). Returns the document's id.
+    pub fn open_table(
+        &mut self,
+        gazette: &Gazette,
+        table_id: &str,
+        row: Option<usize>,
+    ) -> Option<String> {
+        let table = gazette.table(table_id)?;
+        self.modes.insert(table.document.clone(), DocMode::Table);
+        self.chosen
+            .insert(table.document.clone(), table_id.to_owned());
+        if let Some(row) = row.filter(|&r| r < table.rows.len()) {
+            self.table_view.set_selection(table_id, [row], Some(row));
+        }
+        Some(table.document.clone())
+    }
+
+    /// The table chosen for `document` (the first, land-prices first, until another is).
+    pub fn chosen_table<'g>(&self, gazette: &'g Gazette, document: &str) -> Option<&'g Table> {
+        let tables = tables_of(gazette, document);
+        self.chosen
+            .get(document)
+            .and_then(|id| tables.iter().find(|t| &t.id == id).copied())
+            .or_else(|| tables.first().copied())
+    }
+
+    /// Draws the view switch above a document that owns tables and, unless the text is
+    /// chosen, the table view or the schematic. Returns true when it drew the content, false
+    /// when the shell should draw the reader.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        gazette: &Gazette,
+        document: &Document,
+        shell_lang: ShellLang,
+    ) -> bool {
+        let lang = shell_lang;
+        self.forget_if_replaced(gazette);
+        self.table_view.lang = lang;
+        let tables = tables_of(gazette, &document.id);
+        if tables.is_empty() {
+            return false;
+        }
+        self.switch_bar(ui, gazette, document, &tables, lang);
+        match self.mode(gazette, &document.id) {
+            DocMode::Text => false,
+            DocMode::Table => {
+                self.table_mode(ui, gazette, document, &tables, shell_lang);
+                true
+            }
+            DocMode::Schematic => {
+                if let Some(table) = tables.iter().find(|t| has_schematic(t)) {
+                    self.schematic.show(ui, table, &mut self.table_view, lang);
+                }
+                true
+            }
+        }
+    }
+
+    /// 正文 · 表格 · 示意图, and in the text view the line pointing to the cross-check.
+    fn switch_bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        gazette: &Gazette,
+        document: &Document,
+        tables: &[&Table],
+        lang: Lang,
+    ) {
+        let current = self.mode(gazette, &document.id);
+        let schematic = tables.iter().any(|t| has_schematic(t));
+        let findings = if shows_crosscheck(tables) {
+            self.notes(gazette).len()
+        } else {
+            0
+        };
+        let mut picked = None;
+        let mut open_crosscheck = false;
+        egui::Panel::top(("doc-view-switch", &document.id)).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for mode in [DocMode::Text, DocMode::Table, DocMode::Schematic] {
+                    if mode == DocMode::Schematic && !schematic {
+                        continue;
+                    }
+                    let label = RichText::new(mode.label().get(lang)).size(15.0);
+                    if ui.selectable_label(current == mode, label).clicked() {
+                        picked = Some(mode);
+                    }
+                }
+                if current == DocMode::Text && findings > 0 {
+                    ui.separator();
+                    let line = strings::crosscheck_line(lang, findings);
+                    let link =
+                        egui::Link::new(RichText::new(line).color(ui.visuals().warn_fg_color));
+                    open_crosscheck = ui.add(link).clicked();
+                }
+            });
+        });
+        if open_crosscheck {
+            picked = Some(DocMode::Table);
+            self.crosscheck_open = true;
+            if let Some(main) = tables.iter().find(|t| has_schematic(t)) {
+                self.chosen.insert(document.id.clone(), main.id.clone());
+            }
+        }
+        if let Some(mode) = picked {
+            self.set_mode(&document.id, mode);
+        }
+    }
+
+    /// The table selector, the cross-check panel (for the land-price tables) and the table.
+    fn table_mode(
+        &mut self,
+        ui: &mut egui::Ui,
+        gazette: &Gazette,
+        document: &Document,
+        tables: &[&Table],
+        shell_lang: ShellLang,
+    ) {
+        let lang = shell_lang;
+        let Some(table) = self.chosen_table(gazette, &document.id) else {
+            return;
+        };
+        if tables.len() > 1 {
+            let mut picked = None;
+            egui::Panel::top(("table-picker", &document.id)).show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(Text::TablePicker.get(lang)).weak());
+                    for candidate in tables {
+                        let selected = candidate.id == table.id;
+                        if ui.selectable_label(selected, &candidate.title).clicked() {
+                            picked = Some(candidate.id.clone());
+                        }
+                    }
+                });
+            });
+            if let Some(id) = picked {
+                self.chosen.insert(document.id.clone(), id);
+            }
+        }
+        if shows_crosscheck(tables) {
+            self.crosscheck_panel(ui, gazette, &document.id, shell_lang);
+        }
+        self.table_view.show(ui, table);
+    }
+
+    /// Drops what was computed from another gazette than `gazette`.
+    fn forget_if_replaced(&mut self, gazette: &Gazette) {
+        let address = std::ptr::from_ref(gazette) as usize;
+        if self.computed_for != address {
+            self.computed_for = address;
+            self.notes = None;
+            self.schematic.forget_layout();
+            self.table_view.issue_label = crate::export::issue_label(&gazette.issue);
+        }
+    }
+
+    /// The cross-check notes, computed once per gazette.
+    fn notes(&mut self, gazette: &Gazette) -> &[CrossCheckNote] {
+        self.notes.get_or_insert_with(|| crosscheck(gazette))
+    }
+
+    /// 数据核对 as a collapsible strip above the table: its header always shows the count.
+    fn crosscheck_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        gazette: &Gazette,
+        document: &str,
+        shell_lang: ShellLang,
+    ) {
+        let lang = shell_lang;
+        let text = shell_lang.strings();
+        let open = std::mem::take(&mut self.crosscheck_open);
+        let notes = self.notes(gazette).to_vec();
+        egui::Panel::top(("crosscheck-strip", document)).show(ui, |ui| {
+            let header = RichText::new(strings::crosscheck_header(lang, notes.len()))
+                .strong()
+                .color(ui.visuals().warn_fg_color);
+            let mut collapsing = egui::CollapsingHeader::new(header)
+                .id_salt(("crosscheck", document))
+                .default_open(false);
+            if open {
+                collapsing = collapsing.open(Some(true));
+            }
+            collapsing.show(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(text.crosscheck_intro).weak()).wrap());
+                if notes.is_empty() {
+                    ui.label(text.crosscheck_none);
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("crosscheck-notes")
+                    .max_height(CROSSCHECK_HEIGHT)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| notes_list(ui, &notes));
+            });
+        });
+    }
+}
+
+/// The tables a document owns, the one the schematic draws from first.
+pub fn tables_of<'g>(gazette: &'g Gazette, document: &str) -> Vec<&'g Table> {
+    let mut tables: Vec<&Table> = gazette
+        .tables
+        .iter()
+        .filter(|t| t.document == document)
+        .collect();
+    tables.sort_by_key(|t| !has_schematic(t));
+    tables
+}
+
+/// Whether the tables include the land-price table the cross-checks are about.
+fn shows_crosscheck(tables: &[&Table]) -> bool {
+    tables.iter().any(|t| {
+        t.column_index(USE_COLUMN).is_some() && t.column_index(REGION_CODE_COLUMN).is_some()
+    })
+}
+
+/// The cross-check notes, each subject once with its findings under it.
+fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
+    let mut subject = None;
+    for note in notes {
+        if subject != Some(&note.subject) {
+            subject = Some(&note.subject);
+            ui.add_space(4.0);
+            ui.add(egui::Label::new(RichText::new(&note.subject).strong()).wrap());
+        }
+        ui.add(egui::Label::new(format!("• {}", note.message)).wrap());
+    }
+}

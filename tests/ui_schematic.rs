@@ -1,0 +1,337 @@
+//! The table side of the window, driven headless (egui_kittest): the view switch reaches 表格
+//! and 示意图, clicking a region selects its row, rows selected in the table are outlined on the
+//! schematic, layer toggles hide a use's regions, and a search hit on a cell opens the table
+//! with that row selected.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use eframe::egui::{self, Modifiers, Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use gazette_browser::model::Gazette;
+use gazette_browser::model::load::embedded;
+use gazette_browser::ui::doc_tables::DocMode;
+use gazette_browser::ui::strings::ZH;
+use gazette_browser::ui::{App, Tab};
+use std::collections::BTreeSet;
+
+const NOTICE: &str = "land-price-notice";
+const TABLE: &str = "land-prices";
+
+fn gazette() -> Gazette {
+    embedded().unwrap()
+}
+
+fn harness() -> Harness<'static, App> {
+    let gazette = gazette();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::new(gazette, cc.storage));
+    harness.run();
+    harness
+}
+
+/// The harness on the land-price notice, in view `view` (正文 / 表格 / 示意图).
+fn on_notice(view: &str) -> Harness<'static, App> {
+    let gazette = gazette();
+    let mut harness = harness();
+    let title = &gazette.document(NOTICE).unwrap().short_title;
+    harness.get_by_label(title).click();
+    harness.run();
+    harness.get_by_label(view).click();
+    harness.run();
+    harness
+}
+
+/// The row of the land-price table with this region code.
+fn row_of(code: &str) -> usize {
+    let gazette = gazette();
+    let table = gazette.table(TABLE).unwrap();
+    let column = table.column_index("标定区域编号").unwrap();
+    table
+        .rows
+        .iter()
+        .position(|row| row[column].as_printed() == code)
+        .unwrap()
+}
+
+fn selected(harness: &Harness<'_, App>, table: &str) -> BTreeSet<usize> {
+    harness
+        .state()
+        .doc_tables()
+        .table_view()
+        .state(table)
+        .map(|s| s.selection.rows.clone())
+        .unwrap_or_default()
+}
+
+/// Regions whose centre is on no smaller drawn region, so a click there lands on them.
+fn clickable_regions(harness: &Harness<'_, App>) -> Vec<(String, Pos2)> {
+    let drawn: Vec<(String, Rect)> = harness
+        .state()
+        .doc_tables()
+        .schematic()
+        .drawn_regions()
+        .to_vec();
+    let area = |r: &Rect| r.width() * r.height();
+    drawn
+        .iter()
+        .filter(|(_, rect)| rect.width() > 20.0 && rect.height() > 10.0)
+        .filter(|(code, rect)| {
+            !drawn.iter().any(|(other, o)| {
+                other != code && area(o) <= area(rect) && o.contains(rect.center())
+            })
+        })
+        .map(|(code, rect)| (code.clone(), rect.center()))
+        .collect()
+}
+
+/// Whether some node's label contains `text` (the status bar joins its parts in one label).
+fn shows(harness: &Harness<'_, App>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+fn click_at(harness: &mut Harness<'_, App>, pos: Pos2, modifiers: Modifiers) {
+    harness.event(egui::Event::ModifiersChanged(modifiers));
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::default()));
+    harness.run();
+}
+
+#[test]
+fn the_view_switch_reaches_the_table_and_the_schematic() {
+    let mut harness = on_notice("表格");
+    assert_eq!(harness.state().doc_mode(), DocMode::Table);
+    assert!(
+        shows(&harness, "显示 66 / 66 行"),
+        "the table view's status bar"
+    );
+    harness.get_by_label("示意图").click();
+    harness.run();
+    assert_eq!(harness.state().doc_mode(), DocMode::Schematic);
+    assert_eq!(
+        harness
+            .state()
+            .doc_tables()
+            .schematic()
+            .drawn_regions()
+            .len(),
+        66
+    );
+    assert!(
+        harness
+            .query_all_by_label("示意图，非实测比例")
+            .next()
+            .is_some(),
+        "the drawing says it is not to scale"
+    );
+    harness.get_by_label("正文").click();
+    harness.run();
+    assert_eq!(harness.state().doc_mode(), DocMode::Text);
+}
+
+#[test]
+fn documents_without_a_schematic_offer_only_text_and_table() {
+    let gazette = gazette();
+    let mut harness = harness();
+    let sme = gazette
+        .documents
+        .iter()
+        .find(|d| {
+            gazette
+                .tables
+                .iter()
+                .any(|t| t.id == "sme-awards" && t.document == d.id)
+        })
+        .unwrap();
+    harness.get_by_label(&sme.short_title).click();
+    harness.run();
+    assert!(harness.query_all_by_label("示意图").next().is_none());
+    harness.get_by_label("表格").click();
+    harness.run();
+    assert_eq!(harness.state().doc_mode(), DocMode::Table);
+    // Several tables: a selector among them.
+    let targets = &gazette.table("sme-targets").unwrap().title;
+    harness.get_by_label(targets).click();
+    harness.run();
+    let chosen = harness
+        .state()
+        .doc_tables()
+        .chosen_table(&gazette, &sme.id)
+        .unwrap();
+    assert_eq!(chosen.id, "sme-targets");
+}
+
+#[test]
+fn clicking_a_region_selects_its_row_and_ctrl_click_adds_another() {
+    let mut harness = on_notice("示意图");
+    let regions = clickable_regions(&harness);
+    assert!(regions.len() >= 2, "{regions:?}");
+    let (first, at) = regions[0].clone();
+    click_at(&mut harness, at, Modifiers::NONE);
+    assert_eq!(selected(&harness, TABLE), BTreeSet::from([row_of(&first)]));
+    assert_eq!(
+        harness.state().doc_tables().schematic().highlighted_codes(),
+        std::slice::from_ref(&first)
+    );
+    let (second, at) = regions[1].clone();
+    click_at(&mut harness, at, Modifiers::COMMAND);
+    assert_eq!(
+        selected(&harness, TABLE),
+        BTreeSet::from([row_of(&first), row_of(&second)])
+    );
+    assert!(shows(&harness, "已选 2 个区域"));
+    // The table view shows the same selection in its status bar.
+    harness.get_by_label("表格").click();
+    harness.run();
+    assert!(shows(&harness, "已选 2 行"));
+}
+
+#[test]
+fn rows_selected_in_the_table_are_outlined_on_the_schematic() {
+    let mut harness = on_notice("表格");
+    harness.get_by_label("411700S50002").click();
+    harness.run();
+    assert_eq!(
+        selected(&harness, TABLE),
+        BTreeSet::from([row_of("411700S50002")])
+    );
+    harness.get_by_label("示意图").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc_tables().schematic().highlighted_codes(),
+        ["411700S50002".to_owned()]
+    );
+}
+
+#[test]
+fn a_layer_toggle_hides_that_use() {
+    let gazette = gazette();
+    let table = gazette.table(TABLE).unwrap();
+    let use_column = table.column_index("用途").unwrap();
+    let residential: BTreeSet<String> = table
+        .rows
+        .iter()
+        .filter(|row| row[use_column].as_printed() == "住宅用地")
+        .map(|row| {
+            row[table.column_index("标定区域编号").unwrap()]
+                .as_printed()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(residential.len(), 27);
+    let mut harness = on_notice("示意图");
+    harness.get_by_label("住宅用地（27）").click();
+    harness.run();
+    let drawn: Vec<String> = harness
+        .state()
+        .doc_tables()
+        .schematic()
+        .drawn_regions()
+        .iter()
+        .map(|(code, _)| code.clone())
+        .collect();
+    assert_eq!(drawn.len(), 66 - 27);
+    assert!(drawn.iter().all(|code| !residential.contains(code)));
+    harness.get_by_label("住宅用地（27）").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc_tables()
+            .schematic()
+            .drawn_regions()
+            .len(),
+        66
+    );
+}
+
+#[test]
+fn a_search_hit_on_a_cell_opens_the_table_with_that_row_selected() {
+    let gazette = gazette();
+    let query = "411700Z70012";
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness
+        .get_by(|node| node.data().placeholder() == Some(ZH.search_hint))
+        .type_text(query);
+    harness.run();
+    let hit = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .find(|node| {
+            let label = node.accesskit_node().label();
+            label.is_some_and(|l| l.contains(query))
+        })
+        .unwrap();
+    hit.click();
+    harness.run();
+    assert_eq!(*harness.state().tab(), Tab::Document(NOTICE.to_owned()));
+    assert_eq!(harness.state().doc_mode(), DocMode::Table);
+    let table = harness
+        .state()
+        .doc_tables()
+        .chosen_table(&gazette, NOTICE)
+        .unwrap();
+    let code_column = table
+        .columns
+        .iter()
+        .position(|c| c.kind == gazette_browser::model::ColumnKind::Code)
+        .unwrap();
+    let rows = selected(&harness, &table.id);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let row = *rows.iter().next().unwrap();
+    assert_eq!(table.rows[row][code_column].as_printed(), query);
+    assert!(shows(&harness, "已选 1 行"));
+}
+
+#[test]
+fn the_text_view_points_to_the_cross_check_instead_of_pushing_the_text_down() {
+    let mut harness = on_notice("正文");
+    let line = harness
+        .query_all_by_role(egui::accesskit::Role::Link)
+        .find(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("数据核对"))
+        })
+        .unwrap();
+    line.click();
+    harness.run();
+    assert_eq!(harness.state().doc_mode(), DocMode::Table);
+    assert!(
+        harness
+            .query_all_by_label(ZH.crosscheck_intro)
+            .next()
+            .is_some(),
+        "the cross-check opens above the table"
+    );
+}
+
+#[test]
+fn a_table_in_the_text_opens_in_the_table_view() {
+    let gazette = gazette();
+    let mut harness = on_notice("正文");
+    harness
+        .query_all_by_label("在表格视图中打开 →")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().doc_mode(), DocMode::Table);
+    let chosen = harness
+        .state()
+        .doc_tables()
+        .chosen_table(&gazette, NOTICE)
+        .unwrap();
+    assert_eq!(chosen.id, TABLE);
+}
