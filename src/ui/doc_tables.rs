@@ -75,6 +75,12 @@ impl DocTables {
         &self.table_view
     }
 
+    /// Hands the open gazette to the table view, so big tables sort and filter on a worker
+    /// while the window keeps painting (see [`TableView::share`]). Cheap when unchanged.
+    pub fn share(&mut self, gazette: std::sync::Arc<Gazette>) {
+        self.table_view.share(gazette);
+    }
+
     /// The schematic's view state (layers, what it highlighted last).
     pub fn schematic(&self) -> &SchematicView {
         &self.schematic

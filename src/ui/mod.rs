@@ -453,6 +453,7 @@ impl App {
 
     fn document_tab(&mut self, ui: &mut egui::Ui, id: &str) -> Option<Nav> {
         let lang = self.lang;
+        self.tables.share(std::sync::Arc::clone(&self.gazette));
         let gazette = &self.gazette;
         let document = gazette.document(id)?;
         if self.tables.show(ui, gazette, document, lang) {
