@@ -1,6 +1,5 @@
-//! Every user-visible string of the table view, in Chinese and English, in one place.
-//!
-//! `Lang` is defined here until the shell's `ui/strings.rs` exists; the lead unifies them.
+//! Every user-visible string of the table view, in Chinese and English, in one place. The
+//! language itself is the window's one [`Lang`].
 
 /// The interface language, shared with the rest of the window.
 pub use super::strings::Lang;
