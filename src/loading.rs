@@ -7,15 +7,11 @@
 //! window polls [`LoadJob::poll`] once a frame.
 
 use crate::model::Gazette;
-use crate::model::load::{LoadError, MAX_FILE_BYTES, parse_bytes};
-use std::io::Read;
+use crate::model::load::{LoadError, parse_bytes, read_counted};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
-
-/// Bytes read per chunk: small enough that the bar moves smoothly, large enough to read fast.
-const CHUNK: usize = 1 << 20;
 
 /// Where a load stands, for the progress indication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,50 +132,6 @@ fn load_with_progress(path: &Path, progress: &Progress) -> Result<Gazette, LoadE
     let bytes = read_counted(path, &progress.read)?;
     progress.parsing.store(true, Ordering::Relaxed);
     parse_bytes(&bytes, &path.display().to_string())
-}
-
-/// Reads the whole file with the loader's size limit, adding each chunk's length to `read`.
-pub fn read_counted(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError> {
-    let io_error = |err: std::io::Error| LoadError::Io {
-        path: path.to_owned(),
-        message: err.to_string(),
-    };
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
-    if metadata.is_dir() {
-        return Err(LoadError::Io {
-            path: path.to_owned(),
-            message: "it is a folder, not a file".to_owned(),
-        });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            bytes: metadata.len(),
-        });
-    }
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    // One byte past the limit, so a file that grew after the size check is still caught.
-    let mut limited = file.take(MAX_FILE_BYTES + 1);
-    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    let mut chunk = vec![0; CHUNK];
-    loop {
-        let n = match limited.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(io_error(err)),
-        };
-        bytes.extend_from_slice(&chunk[..n]);
-        read.fetch_add(n as u64, Ordering::Relaxed);
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            bytes: bytes.len() as u64,
-        });
-    }
-    Ok(bytes)
 }
 
 /// A byte count for people: "512 B", "34.5 KB", "248.0 MB".

@@ -123,7 +123,7 @@ pub fn embedded() -> Result<Gazette, LoadError> {
 
 /// Reads, parses and validates the gazette file at `path`.
 pub fn load_path(path: &Path) -> Result<Gazette, LoadError> {
-    let bytes = read_bounded(path)?;
+    let bytes = read_counted(path, &std::sync::atomic::AtomicU64::new(0))?;
     parse_bytes(&bytes, &path.display().to_string())
 }
 
@@ -195,7 +195,14 @@ fn describe_ron_error(code: &ron::Error) -> String {
     }
 }
 
-fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// Bytes read per step, so a progress bar can follow a big file.
+const CHUNK: usize = 1 << 20;
+
+/// Reads the whole file with the loader's size limit, adding each chunk's length to `read`.
+pub fn read_counted(
+    path: &Path,
+    read: &std::sync::atomic::AtomicU64,
+) -> Result<Vec<u8>, LoadError> {
     let io_error = |err: std::io::Error| LoadError::Io {
         path: path.to_owned(),
         message: err.to_string(),
@@ -215,11 +222,21 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     }
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::new();
-    // Read one byte past the limit so a file that grew after the size check is still caught.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+    // One byte past the limit, so a file that grew after the size check is still caught.
+    let mut limited = file.take(MAX_FILE_BYTES + 1);
+    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        let n = match limited.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(io_error(err)),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        read.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_owned(),
