@@ -86,8 +86,12 @@ fn table() -> Table {
     }
 }
 
+/// A fresh, empty folder of this test's own: tests run in parallel, and several write the same
+/// file name, so each call gets a folder no other call shares.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("export-rt-{name}-{}", std::process::id()));
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("export-rt-{name}-{}-{call}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -245,7 +245,7 @@ fn a_dropped_file_opens() {
         .dropped_files
         .push(Arc::new(Dropped(path.clone())));
     harness.step();
-    assert!(harness.state().is_loading());
+    // The small file may already be loaded by the end of that frame: only the outcome counts.
     settle(&mut harness);
     assert_eq!(*harness.state().source(), Source::File(path));
 }
