@@ -253,36 +253,28 @@ fn legend_uses(main: &Table, by_code: &BTreeMap<&str, &Vec<Cell>>, codes: &[&str
     uses
 }
 
+/// The rows of 附件1 whose 用途 is one of `uses`.
+fn rows_of_uses<'a>(main: &'a Table, uses: &'a [String]) -> impl Iterator<Item = &'a Vec<Cell>> {
+    let use_column = main.column_index(USE_COLUMN);
+    main.rows.iter().filter(move |row| {
+        use_column
+            .and_then(|column| row.get(column))
+            .and_then(Cell::value)
+            .is_some_and(|value| uses.iter().any(|u| u == value))
+    })
+}
+
 fn count_rows_of_uses(main: &Table, uses: &[String]) -> usize {
-    let Some(use_column) = main.column_index(USE_COLUMN) else {
-        return 0;
-    };
-    main.rows
-        .iter()
-        .filter(|row| {
-            row.get(use_column)
-                .and_then(Cell::value)
-                .is_some_and(|value| uses.iter().any(|u| u == value))
-        })
-        .count()
+    rows_of_uses(main, uses).count()
 }
 
 fn codes_missing_from_legend<'a>(
     main: &'a Table,
     main_code: usize,
-    uses: &[String],
+    uses: &'a [String],
     legend_codes: &[&str],
 ) -> Vec<&'a str> {
-    let Some(use_column) = main.column_index(USE_COLUMN) else {
-        return Vec::new();
-    };
-    main.rows
-        .iter()
-        .filter(|row| {
-            row.get(use_column)
-                .and_then(Cell::value)
-                .is_some_and(|value| uses.iter().any(|u| u == value))
-        })
+    rows_of_uses(main, uses)
         .filter_map(|row| row.get(main_code)?.value())
         .filter(|code| !legend_codes.contains(code))
         .collect()
