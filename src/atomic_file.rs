@@ -10,8 +10,18 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path` atomically; on error nothing is left behind and an existing file at
 /// `path` is intact.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`] for content made while it is written: `write` streams it into the
+/// temporary file, so a big export never has to sit whole in memory. If `write` fails, nothing
+/// is left behind, the target is intact and its error is returned.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let temp = temp_path(path)?;
-    let result = write_and_sync(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    let result = write_and_sync(&temp, write).and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
@@ -32,12 +42,15 @@ fn temp_path(path: &Path) -> std::io::Result<PathBuf> {
     Ok(path.with_file_name(temp_name))
 }
 
-fn write_and_sync(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_and_sync(
+    temp: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(temp)?;
-    file.write_all(bytes)?;
+    write(&mut file)?;
     file.sync_all()
 }
 

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod export;
 pub mod loading;
 pub mod model;
+pub mod parallel;
 pub mod reader;
 pub mod schematic;
 pub mod search;

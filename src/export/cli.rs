@@ -4,7 +4,7 @@
 //! [--max COLUMN=N]... [--sort COLUMN[:desc]]... [--rows 1,3,5-9] [--encoding utf8-bom|utf8|gbk]
 //! [--no-header] --output FILE|-`
 
-use super::{CsvOptions, Encoding, ExportError, csv_bytes, write_output};
+use super::{CsvOptions, Encoding, ExportError, write_csv, write_output_with};
 use crate::model::{Gazette, Table};
 use crate::table::{ColumnFilter, SortDirection, SortKey, TableState, visible_rows_of};
 use std::collections::BTreeSet;
@@ -88,8 +88,9 @@ pub fn export_command(gazette: &Gazette, args: &ExportArgs) -> Result<ExportSumm
         header: !args.no_header,
         encoding: args.encoding,
     };
-    let bytes = csv_bytes(table, &rows, &columns, &options)?;
-    write_output(&args.output, &bytes)?;
+    write_output_with(&args.output, |sink| {
+        write_csv(table, &rows, &columns, &options, sink)
+    })?;
     Ok(ExportSummary {
         rows: rows.len(),
         output: args.output.clone(),

@@ -11,10 +11,11 @@ mod error;
 mod write;
 
 pub use error::{EXIT_BAD_REQUEST, EXIT_WRITE_FAILED, ExportError};
-pub use write::{folder_of, write_output};
+pub use write::{folder_of, write_output, write_output_with};
 
 use crate::model::{Cell, Column, Table};
 use std::borrow::Cow;
+use std::io::Write;
 
 /// The UTF-8 byte-order mark: without it Excel on Chinese Windows reads UTF-8 as GBK.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -84,95 +85,118 @@ pub fn csv_bytes(
     columns: &[usize],
     options: &CsvOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    if options.encoding == Encoding::Gbk {
-        return gbk_csv_bytes(table, rows, columns, options);
-    }
-    // UTF-8: stream the rows straight into the output, one reused field list per row, so a
-    // million-row export allocates almost nothing per row; big exports are built in parallel
-    // chunks and joined in order.
     let mut out = Vec::with_capacity(rows.len().saturating_mul(columns.len() * 16) + 64);
+    write_csv(table, rows, columns, options, &mut out).map_err(|error| {
+        into_export_error(error, |source| {
+            ExportError::BadArgument(format!("cannot build the CSV: {source}"))
+        })
+    })?;
+    Ok(out)
+}
+
+/// Streams the CSV of `rows` × `columns` of `table` into `sink`, as [`csv_bytes`] would build
+/// it. UTF-8 is written in batches built in parallel, so a million-row export holds a few MB at
+/// a time rather than the whole file. An export that cannot be built (a character GBK lacks)
+/// fails before anything is written, as an `io::Error` wrapping the [`ExportError`]; see
+/// [`into_export_error`].
+pub fn write_csv(
+    table: &Table,
+    rows: &[usize],
+    columns: &[usize],
+    options: &CsvOptions,
+    sink: &mut dyn Write,
+) -> std::io::Result<()> {
+    if options.encoding == Encoding::Gbk {
+        let bytes = gbk_csv_bytes(table, rows, columns, options).map_err(std::io::Error::other)?;
+        return sink.write_all(&bytes);
+    }
     if options.encoding == Encoding::Utf8Bom {
-        out.extend_from_slice(UTF8_BOM);
+        sink.write_all(UTF8_BOM)?;
     }
     if options.header {
         let headers: Vec<String> = columns
             .iter()
             .map(|&c| guard_text(&table.columns[c].header()).into_owned())
             .collect();
-        out = write_utf8_rows(out, std::iter::once(headers))?;
+        sink.write_all(&header_csv(&headers)?)?;
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = rows.len().div_ceil(threads).max(PARALLEL_EXPORT_MIN_ROWS);
-    if rows.len() <= chunk {
-        return write_utf8_rows(out, table_records(table, rows, columns));
+    if threads < 2 || rows.len() < PARALLEL_EXPORT_MIN_ROWS {
+        return sink.write_all(&utf8_rows_csv(table, rows, columns)?);
     }
-    let parts: Vec<Result<Vec<u8>, ExportError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(chunk)
-            .map(|part| {
-                scope
-                    .spawn(move || write_utf8_rows(Vec::new(), table_records(table, part, columns)))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle.join().unwrap_or_else(|_| {
-                    Err(ExportError::BadArgument(
-                        "the CSV writer stopped unexpectedly".to_owned(),
-                    ))
+    // Each round, every thread writes one batch; the batches then go out in order.
+    for round in rows.chunks(EXPORT_BATCH_ROWS * threads) {
+        let batches: Vec<std::io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = round
+                .chunks(EXPORT_BATCH_ROWS)
+                .map(|batch| scope.spawn(move || utf8_rows_csv(table, batch, columns)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle.join().unwrap_or_else(|_| {
+                        Err(std::io::Error::other("the CSV writer stopped unexpectedly"))
+                    })
                 })
-            })
-            .collect()
-    });
-    for part in parts {
-        out.extend_from_slice(&part?);
+                .collect()
+        });
+        for batch in batches {
+            sink.write_all(&batch?)?;
+        }
     }
-    Ok(out)
+    Ok(())
 }
 
-/// Rows per chunk below which a CSV is written on one thread.
+/// Turns an error from [`write_csv`] back into the [`ExportError`] it carries, or, for an
+/// error of the sink itself, into what `sink_error` makes of it.
+pub fn into_export_error(
+    error: std::io::Error,
+    sink_error: impl FnOnce(std::io::Error) -> ExportError,
+) -> ExportError {
+    if error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<ExportError>())
+    {
+        match error
+            .into_inner()
+            .map(|inner| inner.downcast::<ExportError>())
+        {
+            Some(Ok(export_error)) => *export_error,
+            _ => ExportError::BadArgument("cannot build the CSV".to_owned()),
+        }
+    } else {
+        sink_error(error)
+    }
+}
+
+/// Rows below which a CSV is written on one thread.
 const PARALLEL_EXPORT_MIN_ROWS: usize = 50_000;
 
-/// The CSV fields of `rows` × `columns`, one field list per row.
-fn table_records<'a>(
-    table: &'a Table,
-    rows: &'a [usize],
-    columns: &'a [usize],
-) -> impl Iterator<Item = Vec<Cow<'a, str>>> + 'a {
-    rows.iter().map(move |&row| {
-        columns
-            .iter()
-            .map(|&c| csv_field(&table.columns[c], table.rows[row].get(c)))
-            .collect()
-    })
-}
+/// Rows each thread turns into CSV at a time (a few MB of text).
+const EXPORT_BATCH_ROWS: usize = 16_384;
 
-/// Appends `records` as CSV lines (CRLF) to `out`.
-fn write_utf8_rows<R, F>(
-    out: Vec<u8>,
-    records: impl Iterator<Item = R>,
-) -> Result<Vec<u8>, ExportError>
-where
-    R: AsRef<[F]>,
-    F: AsRef<str>,
-{
+/// The CSV lines of `rows` × `columns`, UTF-8.
+fn utf8_rows_csv(table: &Table, rows: &[usize], columns: &[usize]) -> std::io::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    let failed =
-        |e: &dyn std::fmt::Display| ExportError::BadArgument(format!("cannot build the CSV: {e}"));
-    for record in records {
-        writer
-            .write_record(
-                record
-                    .as_ref()
-                    .iter()
-                    .map(|field| field.as_ref().as_bytes()),
-            )
-            .map_err(|e| failed(&e))?;
+        .from_writer(Vec::with_capacity(rows.len() * columns.len() * 20));
+    for &row in rows {
+        for &column in columns {
+            let field = csv_field(&table.columns[column], table.rows[row].get(column));
+            writer.write_field(field.as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
     }
-    writer.into_inner().map_err(|e| failed(&e))
+    writer.into_inner().map_err(|error| error.into_error())
+}
+
+/// The header line of the CSV.
+fn header_csv(headers: &[String]) -> std::io::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(headers)?;
+    writer.into_inner().map_err(|error| error.into_error())
 }
 
 /// GBK: every field is checked (and ² folded) before anything is encoded, so an unencodable

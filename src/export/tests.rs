@@ -84,6 +84,49 @@ fn gbk_refuses_a_character_it_cannot_encode_and_names_the_cell() {
 }
 
 #[test]
+fn a_streamed_export_that_cannot_be_built_keeps_the_old_file_and_names_the_cell() {
+    let dir = std::env::temp_dir().join(format!("export-stream-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("out.csv");
+    std::fs::write(&path, "what the clerk had").unwrap();
+    let mut table = land_prices();
+    table.rows[3][3] = Cell::Value("小区😀".into());
+    let options = CsvOptions {
+        encoding: Encoding::Gbk,
+        ..CsvOptions::default()
+    };
+    let error = write_output_with(&path, |sink| {
+        write_csv(&table, &[0, 3], &[0, 3], &options, sink)
+    })
+    .unwrap_err();
+    assert!(
+        matches!(error, ExportError::Unencodable { row: 2, .. }),
+        "the build error comes out as itself, not as a write failure: {error:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "what the clerk had"
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    // The same export in UTF-8 streams into the file and matches the bytes built in memory.
+    let utf8 = CsvOptions::default();
+    write_output_with(&path, |sink| {
+        write_csv(&table, &[0, 3], &[0, 3], &utf8, sink)
+    })
+    .unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        csv_bytes(&table, &[0, 3], &[0, 3], &utf8).unwrap()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn formula_like_text_is_neutralised_but_numbers_and_dashes_are_not() {
     let mut table = land_prices();
     table.rows[0][3] = Cell::Value("=HYPERLINK(\"http://x\")".into());

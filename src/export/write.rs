@@ -11,29 +11,44 @@ use std::path::{Path, PathBuf};
 /// folder is refused before anything is written. A device or pipe (such as `/dev/stdout`) is
 /// written directly: renaming over it would replace the device itself.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let failed = |source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
+    write_output_with(path, |sink| sink.write_all(bytes))
+}
+
+/// [`write_output`] for content streamed by `write` (such as [`super::write_csv`]), so a big
+/// export is never held whole in memory. An [`ExportError`] that `write` carries inside its
+/// `io::Error` comes out as itself; any other error is a write failure of `path`.
+pub fn write_output_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
+    let failed = |error| {
+        super::into_export_error(error, |source| ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
     };
     if path.as_os_str() == "-" {
-        return write_stdout(bytes).map_err(failed);
+        return write_stdout(write).map_err(failed);
     }
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(failed(std::io::ErrorKind::IsADirectory.into())),
-        Ok(meta) if !meta.is_file() => write_direct(path, bytes).map_err(failed),
-        _ => crate::atomic_file::write_atomically(path, bytes).map_err(failed),
+        Ok(meta) if !meta.is_file() => write_direct(path, write).map_err(failed),
+        _ => crate::atomic_file::write_atomically_with(path, write).map_err(failed),
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)?;
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out)?;
     out.flush()
 }
 
-fn write_direct(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_direct(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
-    file.write_all(bytes)?;
+    write(&mut file)?;
     file.flush()
 }
 

@@ -251,9 +251,10 @@ fn parse_rows_array(text: &str, open: usize) -> Option<(Rows, usize)> {
     if parts.iter().any(Option::is_none) {
         return parse_rows_from(text, open + 1, Stop::ArrayEnd);
     }
-    let mut rows = Vec::new();
+    let parts: Vec<(Rows, usize)> = parts.into_iter().flatten().collect();
+    let mut rows = Vec::with_capacity(parts.iter().map(|(part, _)| part.len()).sum());
     let mut end = open + 1;
-    for (part_rows, part_end) in parts.into_iter().flatten() {
+    for (part_rows, part_end) in parts {
         rows.extend(part_rows);
         end = part_end;
     }
@@ -283,6 +284,9 @@ fn guess_row_start(bytes: &[u8], from: usize) -> Option<usize> {
 fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, usize)> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
+    // Rows of a table have the same length, so each row is sized like the one before it: a
+    // million rows then take no spare capacity (and no fresh pages the kernel must zero).
+    let mut width = 16;
     let mut i = skip_whitespace(bytes, start);
     loop {
         match stop {
@@ -293,7 +297,8 @@ fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, usize)
         match bytes.get(i)? {
             b']' if stop == Stop::ArrayEnd => return Some((rows, i + 1)),
             b'[' => {
-                let (row, next) = parse_row(text, i + 1)?;
+                let (row, next) = parse_row(text, i + 1, width)?;
+                width = row.len();
                 rows.push(row);
                 i = skip_whitespace(bytes, next);
                 match bytes.get(i)? {
@@ -309,9 +314,9 @@ fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, usize)
 
 /// Parses the strings of one row starting after its `[`; returns the cells and the index after
 /// its `]`.
-fn parse_row(text: &str, mut i: usize) -> Option<(Vec<Cell>, usize)> {
+fn parse_row(text: &str, mut i: usize, width: usize) -> Option<(Vec<Cell>, usize)> {
     let bytes = text.as_bytes();
-    let mut cells = Vec::with_capacity(16);
+    let mut cells = Vec::with_capacity(width);
     loop {
         i = skip_whitespace(bytes, i);
         match bytes.get(i)? {

@@ -129,10 +129,14 @@ pub fn load_path(path: &Path) -> Result<Gazette, LoadError> {
 
 /// Parses and validates gazette bytes; `name` labels the source in messages.
 pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Gazette, LoadError> {
-    let text = std::str::from_utf8(bytes).map_err(|err| LoadError::NotUtf8 {
-        path: name.to_owned(),
-        offset: err.valid_up_to(),
-    })?;
+    // simdutf8 checks a big file about ten times faster than std; on failure std finds the
+    // offset of the bad byte for the message.
+    let text = simdutf8::basic::from_utf8(bytes)
+        .or_else(|_| std::str::from_utf8(bytes))
+        .map_err(|err| LoadError::NotUtf8 {
+            path: name.to_owned(),
+            offset: err.valid_up_to(),
+        })?;
     parse_str(text, name)
 }
 
@@ -196,7 +200,7 @@ fn describe_ron_error(code: &ron::Error) -> String {
 }
 
 /// Bytes read per step, so a progress bar can follow a big file.
-const CHUNK: usize = 1 << 20;
+const CHUNK: u64 = 4 << 20;
 
 /// Reads the whole file with the loader's size limit, adding each chunk's length to `read`.
 pub fn read_counted(
@@ -226,15 +230,15 @@ pub fn read_counted(
     let mut limited = file.take(MAX_FILE_BYTES + 1);
     let capacity = usize::try_from(metadata.len()).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
-    let mut chunk = vec![0; CHUNK];
     loop {
-        let n = match limited.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(io_error(err)),
-        };
-        bytes.extend_from_slice(&chunk[..n]);
+        // Straight into the buffer's spare capacity: no second copy of a big file.
+        let n = (&mut limited)
+            .take(CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+        if n == 0 {
+            break;
+        }
         read.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -5,9 +5,10 @@
 //! million rows by several keys is a cheap stable sort of indices.
 
 use crate::model::{Cell, ColumnKind, Table};
-use std::cell::OnceCell;
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The rank of a cell without a value (blank or "--"): always sorted last.
 pub(crate) const MISSING: u32 = u32::MAX;
@@ -20,9 +21,10 @@ pub struct TableIndex {
     id: String,
     row_count: usize,
     column_count: usize,
-    numbers: Vec<OnceCell<Vec<Option<f64>>>>,
-    ranks: Vec<OnceCell<Vec<u32>>>,
-    folded_rows: OnceCell<Vec<String>>,
+    numbers: Vec<OnceLock<Vec<Option<f64>>>>,
+    ranks: Vec<OnceLock<Vec<u32>>>,
+    folded_rows: OnceLock<Vec<String>>,
+    one_query: bool,
 }
 
 impl TableIndex {
@@ -33,9 +35,21 @@ impl TableIndex {
             id: table.id.clone(),
             row_count: table.rows.len(),
             column_count: table.columns.len(),
-            numbers: table.columns.iter().map(|_| OnceCell::new()).collect(),
-            ranks: table.columns.iter().map(|_| OnceCell::new()).collect(),
-            folded_rows: OnceCell::new(),
+            numbers: table.columns.iter().map(|_| OnceLock::new()).collect(),
+            ranks: table.columns.iter().map(|_| OnceLock::new()).collect(),
+            folded_rows: OnceLock::new(),
+            one_query: false,
+        }
+    }
+
+    /// An index for a single query (the command line's export): nothing is cached for later,
+    /// so numbers are parsed only in the rows a filter reaches and sort ranks cover only the
+    /// rows that passed the filters. Exporting a fifth of a million rows then parses and sorts
+    /// a fifth as much.
+    pub fn for_one_query(table: &Table) -> Self {
+        TableIndex {
+            one_query: true,
+            ..TableIndex::new(table)
         }
     }
 
@@ -49,6 +63,13 @@ impl TableIndex {
 
     /// The number in a numeric column's cell; `None` for text columns, blanks and "--".
     pub fn number(&self, table: &Table, row: usize, column: usize) -> Option<f64> {
+        if self.one_query {
+            return table
+                .columns
+                .get(column)
+                .filter(|c| c.kind.is_numeric())
+                .and_then(|_| cell_number(table.rows.get(row)?.get(column)));
+        }
         self.numbers_of(table, column)?.get(row).copied().flatten()
     }
 
@@ -67,8 +88,25 @@ impl TableIndex {
     /// Sort ranks of `column`: equal values share a rank, missing values get [`MISSING`].
     pub(crate) fn ranks(&self, table: &Table, column: usize) -> &[u32] {
         match self.ranks.get(column) {
-            Some(cell) => cell.get_or_init(|| self.compute_ranks(table, column)),
+            Some(cell) => {
+                cell.get_or_init(|| self.compute_ranks(table, column, 0..table.rows.len()))
+            }
             None => &[],
+        }
+    }
+
+    /// Ranks of `column` good for ordering `rows`: the cached ranks of the whole column, or for
+    /// a one-query index ranks computed among `rows` alone (rows not listed get [`MISSING`]).
+    pub(crate) fn ranks_among(
+        &self,
+        table: &Table,
+        column: usize,
+        rows: &[usize],
+    ) -> Cow<'_, [u32]> {
+        if self.one_query && column < table.columns.len() {
+            Cow::Owned(self.compute_ranks(table, column, rows.iter().copied()))
+        } else {
+            Cow::Borrowed(self.ranks(table, column))
         }
     }
 
@@ -88,9 +126,14 @@ impl TableIndex {
 
     /// Ranks from one sort of precomputed keys (numbers, natural-order bytes, text, or the
     /// category's first appearance), so no comparison parses or scans a string twice.
-    fn compute_ranks(&self, table: &Table, column: usize) -> Vec<u32> {
+    fn compute_ranks(
+        &self,
+        table: &Table,
+        column: usize,
+        rows: impl Iterator<Item = usize>,
+    ) -> Vec<u32> {
         let n = table.rows.len();
-        let present = (0..n).filter(|&row| self.has_value(table, row, column));
+        let present = rows.filter(|&row| self.has_value(table, row, column));
         let text = |row: usize| {
             table.rows[row]
                 .get(column)
@@ -117,9 +160,10 @@ impl TableIndex {
 
     /// A numeric column's cell has a value when it parses; a text column's when it is printed.
     fn has_value(&self, table: &Table, row: usize, column: usize) -> bool {
-        match self.numbers_of(table, column) {
-            Some(numbers) => numbers.get(row).copied().flatten().is_some(),
-            None => table.rows[row].get(column).and_then(Cell::value).is_some(),
+        if table.columns[column].kind.is_numeric() {
+            self.number(table, row, column).is_some()
+        } else {
+            table.rows[row].get(column).and_then(Cell::value).is_some()
         }
     }
 }
@@ -218,31 +262,12 @@ fn merge_runs<T>(mut runs: Vec<Vec<T>>, cmp: &impl Fn(&T, &T) -> Ordering) -> Ve
 
 /// The numbers of one column, parsed on every core for big tables.
 fn parse_column_numbers(table: &Table, column: usize) -> Vec<Option<f64>> {
-    let parse = |rows: &[Vec<Cell>]| -> Vec<Option<f64>> {
+    let parts = crate::parallel::map_chunks(&table.rows, PARALLEL_MIN_ITEMS, |_, rows| {
         rows.iter()
             .map(|row| cell_number(row.get(column)))
-            .collect()
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || table.rows.len() < PARALLEL_MIN_ITEMS {
-        return parse(&table.rows);
-    }
-    let chunk = table.rows.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = table
-            .rows
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || parse(part)))
-            .collect();
-        let mut numbers = Vec::with_capacity(table.rows.len());
-        for (handle, part) in handles.into_iter().zip(table.rows.chunks(chunk)) {
-            // A worker cannot panic on parsing; if one did, parse its rows here instead.
-            numbers.extend(handle.join().unwrap_or_else(|_| parse(part)));
-        }
-        numbers
-    })
+            .collect::<Vec<_>>()
+    });
+    parts.concat()
 }
 
 fn cell_number(cell: Option<&Cell>) -> Option<f64> {

@@ -1,0 +1,68 @@
+//! Times each phase of the clerk's model job on a big gazette file, to see where the time goes
+//! (the figures in benches/README.md): read, UTF-8 check, parse, validate, filter and sort, and
+//! CSV streamed to disk. The job is the one of issue 7: 用途=住宅用地, 地面单价 ≥ 4000, sorted by
+//! 地面单价 descending.
+//!
+//!   cargo run --release --example model_job_phases -- big.ron [out.csv]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+use gazette_browser::export::cli::{ExportArgs, state_from_args};
+use gazette_browser::export::{CsvOptions, Encoding, write_csv};
+use gazette_browser::model::load::{parse_unvalidated, read_counted};
+use gazette_browser::model::validate::validate;
+use gazette_browser::table::visible_rows_of;
+use std::time::Instant;
+
+/// The same allocator as the app (see src/main.rs), so the phases add up to its figures.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let path = std::path::PathBuf::from(std::env::args().nth(1).expect("a gazette file"));
+    let output = std::env::args().nth(2).map_or_else(
+        || std::env::temp_dir().join("model_job_phases.csv"),
+        Into::into,
+    );
+    let mut last = Instant::now();
+    let mut lap = |what: &str| {
+        let now = Instant::now();
+        eprintln!("{what:>10}: {:6.0} ms", (now - last).as_secs_f64() * 1000.0);
+        last = now;
+    };
+    let bytes = read_counted(&path, &Default::default()).unwrap();
+    lap("read");
+    let text = simdutf8::basic::from_utf8(&bytes).unwrap();
+    lap("utf-8");
+    let gazette = parse_unvalidated(text, "big").unwrap();
+    lap("parse");
+    let problems = validate(&gazette);
+    assert!(problems.is_empty());
+    lap("validate");
+    let table = gazette.table("land-prices").unwrap();
+    let args = ExportArgs {
+        table: "land-prices".into(),
+        filter: None,
+        where_: vec!["用途=住宅用地".into()],
+        min: vec!["地面单价=4000".into()],
+        max: vec![],
+        sort: vec!["地面单价:desc".into()],
+        rows: None,
+        encoding: Encoding::Utf8Bom,
+        no_header: false,
+        output: "-".into(),
+    };
+    let state = state_from_args(table, &args).unwrap();
+    let rows = visible_rows_of(table, &state);
+    lap("filter+sort");
+    let columns: Vec<usize> = (0..table.columns.len()).collect();
+    let options = CsvOptions {
+        header: true,
+        encoding: Encoding::Utf8Bom,
+    };
+    gazette_browser::export::write_output_with(&output, |sink| {
+        write_csv(table, &rows, &columns, &options, sink)
+    })
+    .unwrap();
+    lap("csv+write");
+    eprintln!("{} rows written to {}", rows.len(), output.display());
+    std::mem::forget(gazette);
+}
