@@ -58,6 +58,21 @@ fn frames(c: &mut Criterion) {
         })
     });
 
+    // Every one of the million rows selected (Ctrl+A): the status bar's count and 土地面积 sum
+    // are worked out once, not on every frame.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    group.bench_function("scroll_1m_rows_all_selected", |b| {
+        b.iter(|| {
+            frame += 1;
+            if frame.is_multiple_of(200) {
+                down = !down;
+            }
+            scroll(&harness, down);
+            harness.step();
+        })
+    });
+
     let gazette = load::embedded().expect("the embedded issue loads");
     for tab in ["overview", "land-price-notice", "pharma-plan-notice"] {
         let gazette = gazette.clone();

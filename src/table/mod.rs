@@ -21,5 +21,7 @@ pub(crate) mod fixture;
 pub use index::{TableIndex, natural_cmp};
 pub use selection::{ClickKind, Selection};
 pub use state::{ColumnFilter, SortDirection, SortKey, TableState};
-pub use summary::{ColumnSum, column_sum, has_value_list, is_summable, tsv, value_counts};
+pub use summary::{
+    ColumnSum, column_sum, column_value_counts, has_value_list, is_summable, tsv, value_counts,
+};
 pub use view::{visible_rows, visible_rows_of};

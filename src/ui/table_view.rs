@@ -8,12 +8,13 @@ use super::table_export::ExportFlow;
 use super::table_strings::{self as strings, Lang, Text};
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
-    ClickKind, ColumnFilter, SortDirection, TableIndex, TableState, column_sum, has_value_list,
-    tsv, value_counts, visible_rows,
+    ClickKind, ColumnFilter, SortDirection, TableIndex, TableState, column_sum,
+    column_value_counts, has_value_list, tsv, visible_rows,
 };
 use eframe::egui::{self, Key, RichText, Sense, Ui};
 use egui_extras::{Column as Width, TableBuilder};
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -43,6 +44,10 @@ pub struct TableView {
     pub(super) export: ExportFlow,
     #[serde(skip)]
     scroll_to: Option<usize>,
+    /// The status bar's counts and sums, kept until the selection or the shown rows change:
+    /// over a million selected rows they take longer than a frame to work out.
+    #[serde(skip)]
+    status: Option<StatusLine>,
     /// The gazette the shown tables belong to, shared so a large table's rows can be sorted,
     /// filtered and exported on a worker thread.
     #[serde(skip)]
@@ -66,6 +71,9 @@ struct ViewCache {
     worker: RowsWorker,
     key: RowsKey,
     visible: Vec<usize>,
+    /// Each category column's values with their counts over the whole table, for the value
+    /// list of its filter popup: counted when the popup first opens, not on every frame.
+    value_counts: Vec<OnceCell<Vec<(String, usize)>>>,
 }
 
 impl ViewCache {
@@ -76,6 +84,7 @@ impl ViewCache {
             worker: RowsWorker::new(TableIndex::new(table)),
             key: RowsKey::default(),
             visible: (0..table.rows.len()).collect(),
+            value_counts: table.columns.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -83,6 +92,14 @@ impl ViewCache {
     fn busy(&self) -> Option<Busy> {
         self.worker.pending().map(|p| busy_with(&self.key, p))
     }
+}
+
+/// The status bar's text for one table, language and selection.
+#[derive(Debug, Clone, PartialEq)]
+struct StatusLine {
+    table: String,
+    lang: Lang,
+    parts: Vec<String>,
 }
 
 /// A table's id and shape, to tell whether a cache still belongs to it.
@@ -128,6 +145,7 @@ impl TableView {
         focus: Option<usize>,
     ) {
         let state = self.states.entry(table_id.to_owned()).or_default();
+        self.status = None;
         state.selection.rows = rows.into_iter().collect();
         state.selection.focused = focus;
         state.selection.anchor = focus;
@@ -151,6 +169,7 @@ impl TableView {
             .is_some_and(|old| Arc::ptr_eq(old, &gazette))
         {
             self.cache = None;
+            self.status = None;
         }
         self.shared = Some(gazette);
     }
@@ -201,6 +220,7 @@ impl TableView {
         state.fit(table.rows.len(), table.columns.len());
         if self.cache.as_ref().is_none_or(|c| c.table != shape(table)) {
             self.cache = None;
+            self.status = None;
         }
         self.refresh(ui, table);
     }
@@ -248,6 +268,9 @@ impl TableView {
             }
         }
         self.cache = Some(cache);
+        if changed {
+            self.status = None;
+        }
         changed
     }
 
@@ -272,6 +295,9 @@ impl TableView {
             shift: i.modifiers.shift,
         });
         let lang = self.lang;
+        if keys.select_all || keys.escape || keys.up || keys.down {
+            self.status = None;
+        }
         let Some((state, cache)) = self.parts() else {
             return;
         };
@@ -335,21 +361,17 @@ impl TableView {
     /// Rows shown / total, selected, and sums of summable columns over the selection.
     fn status_bar(&mut self, ui: &mut Ui, table: &Table) {
         let lang = self.lang;
-        let Some((state, cache)) = self.parts() else {
+        let fresh = self
+            .status
+            .as_ref()
+            .is_some_and(|s| s.table == table.id && s.lang == lang);
+        if !fresh {
+            self.status = self.status_line(table);
+        }
+        let parts = self.status.as_ref().map_or(&[][..], |s| &s.parts[..]);
+        let Some(cache) = self.cache.as_ref() else {
             return;
         };
-        let selected = state.selection.shown_selected(&cache.visible);
-        let hidden = state.selection.hidden_count(&cache.visible);
-        let mut parts = vec![
-            strings::rows_shown(lang, cache.visible.len(), table.rows.len()),
-            strings::rows_selected(lang, selected.len(), hidden),
-        ];
-        // While a worker holds the index the sums wait a frame or two.
-        if !selected.is_empty()
-            && let Some(index) = cache.worker.try_index()
-        {
-            parts.extend(sums(table, &index, &selected, lang));
-        }
         let busy = cache.busy();
         egui::Panel::bottom(("table-status", &table.id)).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -363,6 +385,32 @@ impl TableView {
                 ui.label(parts.join("　·　"));
             });
         });
+    }
+
+    /// Works out the status bar's text; `None` while a worker holds the index the sums need
+    /// (it is tried again next frame).
+    fn status_line(&mut self, table: &Table) -> Option<StatusLine> {
+        let lang = self.lang;
+        let (state, cache) = self.parts()?;
+        let selection = &state.selection;
+        let selected = if selection.rows.is_empty() {
+            Vec::new()
+        } else {
+            selection.shown_selected(&cache.visible)
+        };
+        let hidden = selection.rows.len() - selected.len();
+        let mut parts = vec![
+            strings::rows_shown(lang, cache.visible.len(), table.rows.len()),
+            strings::rows_selected(lang, selected.len(), hidden),
+        ];
+        if !selected.is_empty() {
+            parts.extend(sums(table, &*cache.worker.try_index()?, &selected, lang));
+        }
+        Some(StatusLine {
+            table: table.id.clone(),
+            lang,
+            parts,
+        })
     }
 
     /// Every field of the focused row, header beside value.
@@ -444,6 +492,9 @@ impl TableView {
     }
 
     fn apply(&mut self, actions: Actions, _table: &Table) {
+        if actions.row_click.is_some() {
+            self.status = None;
+        }
         let Some((state, cache)) = self.parts() else {
             return;
         };
@@ -561,13 +612,16 @@ fn filter_popup(
     table: &Table,
     column: usize,
     state: &mut TableState,
-    _cache: &ViewCache,
+    cache: &ViewCache,
     lang: Lang,
 ) {
     ui.label(RichText::new(table.columns[column].header()).strong());
     let kind = table.columns[column].kind;
     if has_value_list(&table.columns[column]) {
-        value_list(ui, table, column, state, lang);
+        let counts = cache.value_counts.get(column).map_or(&[][..], |counts| {
+            counts.get_or_init(|| column_value_counts(table, column))
+        });
+        value_list(ui, counts, column, state, lang);
     }
     if kind.is_numeric() {
         range_fields(ui, column, state, lang);
@@ -580,9 +634,13 @@ fn filter_popup(
     }
 }
 
-fn value_list(ui: &mut Ui, table: &Table, column: usize, state: &mut TableState, lang: Lang) {
-    let all_rows: Vec<usize> = (0..table.rows.len()).collect();
-    let counts = value_counts(table, column, &all_rows);
+fn value_list(
+    ui: &mut Ui,
+    counts: &[(String, usize)],
+    column: usize,
+    state: &mut TableState,
+    lang: Lang,
+) {
     let all: BTreeSet<String> = counts.iter().map(|(v, _)| v.clone()).collect();
     let mut chosen = match state.filters.get(&column) {
         Some(ColumnFilter::Values(values)) => values.clone(),
@@ -593,7 +651,7 @@ fn value_list(ui: &mut Ui, table: &Table, column: usize, state: &mut TableState,
         chosen.clone_from(&all);
         changed = true;
     }
-    for (value, count) in &counts {
+    for (value, count) in counts {
         let mut on = chosen.contains(value);
         if ui.checkbox(&mut on, format!("{value}  {count}")).changed() {
             if on {
