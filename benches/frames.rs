@@ -3,6 +3,10 @@
 //! Each sample is one full egui pass (input → layout → tessellation). Figures: benches/README.md.
 #![allow(clippy::expect_used)] // a benchmark without its data has nothing to measure
 
+/// The app's allocator (see src/main.rs), so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;

@@ -42,7 +42,21 @@ df.sort_values("地面单价(元/m²)", ascending=False, kind="stable").to_csv(f
 PY
 }
 seconds() { local start end; start=$(date +%s%N); "$@"; end=$(date +%s%N); echo "scale=2; ($end - $start) / 1000000000" | bc; }
+# The order rotates from run to run: on this kind of virtual machine a program that starts
+# right after another one freed a lot of memory pays for fresh pages, so a fixed order would
+# always favour the same contestant.
+declare -A times
+names=(ours duck pandas_job)
 for i in $(seq "$runs"); do
-  echo "run $i: gazette-browser $(seconds ours) s, duckdb $(seconds duck) s, pandas $(seconds pandas_job) s"
+  line="run $i:"
+  for k in 0 1 2; do
+    name=${names[$(( (i - 1 + k) % 3 ))]}
+    t=$(seconds "$name")
+    times[$name]+="$t "
+    line+=" $name $t s,"
+  done
+  echo "${line%,}"
 done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+echo "medians: gazette-browser $(median <<<"${times[ours]}") s, duckdb $(median <<<"${times[duck]}") s, pandas $(median <<<"${times[pandas_job]}") s"
 echo "rows written: ours $(($(wc -l <"$work/ours.csv") - 1)), duckdb $(($(wc -l <"$work/duck.csv") - 1)), pandas $(($(wc -l <"$work/pandas.csv") - 1))"

@@ -114,7 +114,11 @@ impl Selection {
 
     /// Drops rows beyond the table's end (a remembered state from a shorter table).
     pub fn fit(&mut self, row_count: usize) {
-        self.rows.retain(|&row| row < row_count);
+        // Called every frame: only walk the rows when the largest is out of range, so a
+        // million selected rows cost nothing while they fit.
+        if self.rows.last().is_some_and(|&row| row >= row_count) {
+            self.rows.retain(|&row| row < row_count);
+        }
         self.focused = self.focused.filter(|&row| row < row_count);
         self.anchor = self.anchor.filter(|&row| row < row_count);
     }
