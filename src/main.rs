@@ -7,8 +7,8 @@ use gazette_browser::cli::{Cli, run_command};
 
 /// mimalloc rather than the system allocator: opening a million-row file makes millions of small
 /// allocations on several threads, and glibc's per-thread heaps grow a page range at a time
-/// (in a profile of the model job, a fifth of the time went to mprotect and sysmalloc). With
-/// mimalloc the whole job took about a third less time (benches/README.md).
+/// (in a profile of the model job, a fifth of the time went to mprotect and sysmalloc, which
+/// mimalloc does not spend; figures in benches/README.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
