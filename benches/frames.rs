@@ -28,6 +28,18 @@ fn scroll(harness: &Harness<'_, impl Sized>, down: bool) {
     });
 }
 
+/// One page down over the window.
+fn page_down(harness: &Harness<'_, impl Sized>) {
+    harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Page,
+        delta: egui::vec2(0.0, -1.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
 fn million_row_table() -> Table {
     let mut gazette = load::embedded().expect("the embedded issue loads");
     grow_land_prices(&mut gazette, 1_000_000, 2023).expect("land-price table");
@@ -100,6 +112,26 @@ fn frames(c: &mut Criterion) {
                 app.step();
             })
         });
+        if tab == "land-price-notice" {
+            // Back to the top, then two pages down: the screen is filled by the 附件1 grid, the
+            // heaviest view of the issue. Then small scrolls up and down around there.
+            for _ in 0..50 {
+                scroll(&app, false);
+                app.step();
+            }
+            for _ in 0..2 {
+                page_down(&app);
+                app.step();
+            }
+            let mut frame = 0u32;
+            group.bench_function("issue_land-price-notice_inside_the_grid", |b| {
+                b.iter(|| {
+                    frame += 1;
+                    scroll(&app, frame.is_multiple_of(2));
+                    app.step();
+                })
+            });
+        }
     }
     group.finish();
 }

@@ -306,3 +306,53 @@ fn search_finds_a_phrase_that_a_page_break_split_in_the_source() {
     };
     assert!(shows(&gazette, &id, phrase));
 }
+
+/// One page down over the document body.
+fn page_down(harness: &mut Harness<'_, App>) {
+    harness.event(egui::Event::PointerMoved(egui::pos2(640.0, 500.0)));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Page,
+        delta: egui::vec2(0.0, -1.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+}
+
+#[test]
+fn the_attachment_grid_builds_the_rows_near_the_screen_and_scrolling_reaches_the_last() {
+    // 标定地价 ends with the 66 × 13 grid of 附件1; building every cell on every frame cost
+    // more than the frame budget, so rows far off screen only keep their height.
+    let gazette = gazette();
+    let document = gazette.document("land-price-notice").unwrap();
+    let table = gazette.table("land-prices").unwrap();
+    let last_row = &table.rows[table.rows.len() - 1];
+    let last_code = last_row[2].as_printed().to_owned();
+    let mut harness = harness();
+    open_tab(&mut harness, &document.short_title);
+    harness.run();
+    assert!(
+        !has_label(&harness, &last_code),
+        "the last row of 附件1, pages below, is not built"
+    );
+    // Where the last column starts: it moves if any column before it narrows or widens.
+    let header = table.columns[table.columns.len() - 1].header();
+    let last_column_left = |harness: &Harness<'_, App>| harness.get_by_label(&header).rect().left();
+    let at_top = last_column_left(&harness);
+    for _ in 0..60 {
+        if has_label(&harness, &last_code) {
+            break;
+        }
+        page_down(&mut harness);
+    }
+    assert!(
+        has_label(&harness, &last_code),
+        "scrolling down reaches the last row of 附件1"
+    );
+    assert_eq!(
+        last_column_left(&harness),
+        at_top,
+        "columns keep their width while rows come and go"
+    );
+}
