@@ -16,28 +16,37 @@ use gazette_browser::ui::App;
 use gazette_browser::ui::strings::Lang;
 use gazette_browser::ui::table_view::TableView;
 
-/// One wheel notch down over the table: the table scrolls and new rows come into view.
-fn scroll(harness: &Harness<'_, impl Sized>, down: bool) {
+/// One wheel movement over the window: the view scrolls and new rows come into view.
+fn wheel(harness: &Harness<'_, impl Sized>, unit: egui::MouseWheelUnit, delta_y: f32) {
     harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
     harness.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Line,
-        delta: egui::vec2(0.0, if down { -3.0 } else { 3.0 }),
+        unit,
+        delta: egui::vec2(0.0, delta_y),
         phase: egui::TouchPhase::Move,
         source: egui::MouseWheelSource::Wheel,
         modifiers: egui::Modifiers::NONE,
     });
 }
 
-/// One page down over the window.
+/// One wheel notch (three lines) down or up.
+fn scroll(harness: &Harness<'_, impl Sized>, down: bool) {
+    wheel(
+        harness,
+        egui::MouseWheelUnit::Line,
+        if down { -3.0 } else { 3.0 },
+    );
+}
+
+/// One page down.
 fn page_down(harness: &Harness<'_, impl Sized>) {
-    harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
-    harness.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Page,
-        delta: egui::vec2(0.0, -1.0),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: egui::Modifiers::NONE,
-    });
+    wheel(harness, egui::MouseWheelUnit::Page, -1.0);
+}
+
+/// One frame of scrolling the big table: down for 200 frames, up for 200, and so on.
+fn scroll_back_and_forth(harness: &mut Harness<'_, impl Sized>, frame: &mut u32) {
+    *frame += 1;
+    scroll(harness, (*frame / 200).is_multiple_of(2));
+    harness.step();
 }
 
 fn million_row_table() -> Table {
@@ -61,17 +70,9 @@ fn frames(c: &mut Criterion) {
     for _ in 0..5 {
         harness.step();
     }
-    let mut down = true;
     let mut frame = 0u32;
     group.bench_function("scroll_1m_rows", |b| {
-        b.iter(|| {
-            frame += 1;
-            if frame.is_multiple_of(200) {
-                down = !down;
-            }
-            scroll(&harness, down);
-            harness.step();
-        })
+        b.iter(|| scroll_back_and_forth(&mut harness, &mut frame))
     });
 
     // Every one of the million rows selected (Ctrl+A): the status bar's count and 土地面积 sum
@@ -79,14 +80,7 @@ fn frames(c: &mut Criterion) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.step();
     group.bench_function("scroll_1m_rows_all_selected", |b| {
-        b.iter(|| {
-            frame += 1;
-            if frame.is_multiple_of(200) {
-                down = !down;
-            }
-            scroll(&harness, down);
-            harness.step();
-        })
+        b.iter(|| scroll_back_and_forth(&mut harness, &mut frame))
     });
 
     let gazette = load::embedded().expect("the embedded issue loads");

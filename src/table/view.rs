@@ -150,6 +150,7 @@ fn sort_by_one_key(ranks: &[u32], direction: SortDirection, rows: &mut [usize]) 
     rows.copy_from_slice(&sorted);
 }
 
+/// Missing values last whatever the direction; otherwise by rank in the key's direction.
 fn compare_ranks(a: u32, b: u32, direction: SortDirection) -> Ordering {
     match (a == MISSING, b == MISSING) {
         (true, true) => Ordering::Equal,

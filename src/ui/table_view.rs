@@ -100,6 +100,9 @@ struct StatusLine {
     table: String,
     lang: Lang,
     parts: Vec<String>,
+    /// False when the sums were left out because a worker held the index; then the line is
+    /// worked out again next frame.
+    complete: bool,
 }
 
 /// A table's id and shape, to tell whether a cache still belongs to it.
@@ -364,7 +367,7 @@ impl TableView {
         let fresh = self
             .status
             .as_ref()
-            .is_some_and(|s| s.table == table.id && s.lang == lang);
+            .is_some_and(|s| s.complete && s.table == table.id && s.lang == lang);
         if !fresh {
             self.status = self.status_line(table);
         }
@@ -387,29 +390,31 @@ impl TableView {
         });
     }
 
-    /// Works out the status bar's text; `None` while a worker holds the index the sums need
-    /// (it is tried again next frame).
+    /// Works out the status bar's text. While a worker holds the index the sums wait (the
+    /// counts still show), and the line is incomplete until they are in.
     fn status_line(&mut self, table: &Table) -> Option<StatusLine> {
         let lang = self.lang;
         let (state, cache) = self.parts()?;
         let selection = &state.selection;
-        let selected = if selection.rows.is_empty() {
-            Vec::new()
-        } else {
-            selection.shown_selected(&cache.visible)
-        };
+        let selected = selection.shown_selected(&cache.visible);
+        // Not `hidden_count`, which would walk the shown rows a second time.
         let hidden = selection.rows.len() - selected.len();
         let mut parts = vec![
             strings::rows_shown(lang, cache.visible.len(), table.rows.len()),
             strings::rows_selected(lang, selected.len(), hidden),
         ];
+        let mut complete = true;
         if !selected.is_empty() {
-            parts.extend(sums(table, &*cache.worker.try_index()?, &selected, lang));
+            match cache.worker.try_index() {
+                Some(index) => parts.extend(sums(table, &index, &selected, lang)),
+                None => complete = false,
+            }
         }
         Some(StatusLine {
             table: table.id.clone(),
             lang,
             parts,
+            complete,
         })
     }
 

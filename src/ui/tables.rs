@@ -53,7 +53,8 @@ pub fn show_table_highlighted(
                         });
                     }
                     ui.end_row();
-                    let visible = ui.clip_rect().expand(ROW_MARGIN);
+                    // A row is built in the frame it comes into view, so no margin is needed.
+                    let visible = ui.clip_rect();
                     for (row_index, row) in table.rows.iter().enumerate() {
                         let top = ui.cursor().top();
                         if let Some(height) = sizes.heights[row_index]
@@ -87,10 +88,6 @@ pub fn show_table_highlighted(
         });
     ui.data_mut(|d| d.insert_temp(sizes_id, sizes));
 }
-
-/// How far beyond the visible part rows are still built, in points: none is needed, since a
-/// row is built in the frame it comes into view.
-const ROW_MARGIN: f32 = 0.0;
 
 /// What a reader grid remembers between frames: each column's widest cell and each row's
 /// height, for one zoom level and table shape.
