@@ -1,29 +1,31 @@
 //! Opening a gazette file on a worker thread, so the window keeps painting while a large file
 //! is read and parsed, and can show how far the reading has got.
 //!
-//! [`LoadJob::start`] reads the file in chunks (counting bytes, so a progress bar can be
-//! drawn), then parses and validates it with [`crate::model::load::parse_bytes`]. The same
-//! limits and messages as [`crate::model::load::load_path`] apply. Nothing here knows egui; the
-//! window polls [`LoadJob::poll`] once a frame.
+//! [`LoadJob::start`] opens the file with [`crate::model::load::load_path_counted`], which
+//! counts the bytes read so a progress bar can be drawn (a big file is parsed as it is read, so
+//! the bar follows the parsing too), then validates it. The same limits and messages as
+//! [`crate::model::load::load_path`] apply. Nothing here knows egui; the window polls
+//! [`LoadJob::poll`] once a frame.
 
 use crate::model::Gazette;
-use crate::model::load::{LoadError, parse_bytes, read_counted};
+use crate::model::load::{LoadError, load_path_counted};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// Where a load stands, for the progress indication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
-    /// Reading the file: bytes read so far of the file's size.
+    /// Reading the file (and, for a big file, parsing it as it comes in): bytes read so far of
+    /// the file's size.
     Reading {
         /// Bytes read so far.
         read: u64,
         /// The file's size when the load started (0 if unknown).
         total: u64,
     },
-    /// The bytes are in; parsing and validating (no finer progress is known).
+    /// Every byte is in; parsing what is left and validating (no finer progress is known).
     Parsing,
 }
 
@@ -31,7 +33,6 @@ pub enum Phase {
 #[derive(Debug, Default)]
 struct Progress {
     read: AtomicU64,
-    parsing: AtomicBool,
 }
 
 /// One file being opened on a worker thread. Dropping the job abandons it: the worker finishes
@@ -93,11 +94,12 @@ impl LoadJob {
 
     /// How far the worker has got.
     pub fn phase(&self) -> Phase {
-        if self.progress.parsing.load(Ordering::Relaxed) {
+        let read = self.progress.read.load(Ordering::Relaxed);
+        if self.total > 0 && read >= self.total {
             Phase::Parsing
         } else {
             Phase::Reading {
-                read: self.progress.read.load(Ordering::Relaxed),
+                read,
                 total: self.total,
             }
         }
@@ -127,11 +129,9 @@ impl LoadJob {
     }
 }
 
-/// Reads `path` in chunks, counting bytes into `progress`, then parses and validates it.
+/// Reads, parses and validates `path`, counting bytes into `progress`.
 fn load_with_progress(path: &Path, progress: &Progress) -> Result<Gazette, LoadError> {
-    let bytes = read_counted(path, &progress.read)?;
-    progress.parsing.store(true, Ordering::Relaxed);
-    parse_bytes(&bytes, &path.display().to_string())
+    load_path_counted(path, &progress.read)
 }
 
 /// A byte count for people: "512 B", "34.5 KB", "248.0 MB".
@@ -175,7 +175,6 @@ mod tests {
             progress.read.load(Ordering::Relaxed),
             EMBEDDED_RON.len() as u64
         );
-        assert!(progress.parsing.load(Ordering::Relaxed));
     }
 
     #[test]

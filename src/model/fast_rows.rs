@@ -39,13 +39,20 @@ pub fn parse_if_rows_exceed(
             return Some(Err(err));
         }
     };
+    attach_rows(&mut gazette, all_rows)?;
+    Some(Ok(gazette))
+}
+
+/// Puts each table's parsed rows in place; `None` (and the gazette left unusable) when the
+/// rows found do not line up one to one with the tables `ron` read.
+pub(super) fn attach_rows(gazette: &mut Gazette, all_rows: Vec<Rows>) -> Option<()> {
     if gazette.tables.len() != all_rows.len() || gazette.tables.iter().any(|t| !t.rows.is_empty()) {
         return None;
     }
     for (table, rows) in gazette.tables.iter_mut().zip(all_rows) {
         table.rows = rows;
     }
-    Some(Ok(gazette))
+    Some(())
 }
 
 /// Byte range of one `rows` array, brackets included.
@@ -61,7 +68,12 @@ fn parse_all_rows(text: &str, min_bytes: usize) -> Option<(Vec<Span>, Vec<Rows>)
     let bytes = text.as_bytes();
     let (mut spans, mut all_rows) = (Vec::new(), Vec::new());
     let mut from = 0;
-    while let Some(open) = next_rows_open(bytes, from)? {
+    loop {
+        let open = match next_rows_open(bytes, from, true) {
+            Scan::RowsAt(open) => open,
+            Scan::End => break,
+            Scan::NeedMore(_) | Scan::Unsupported => return None,
+        };
         let (rows, end) = parse_rows_array(text, open)?;
         spans.push(Span { start: open, end });
         all_rows.push(rows);
@@ -71,41 +83,99 @@ fn parse_all_rows(text: &str, min_bytes: usize) -> Option<(Vec<Span>, Vec<Rows>)
     (total >= min_bytes).then_some((spans, all_rows))
 }
 
-/// The `[` of the next `rows:` value at or after `from`: `Some(None)` when there is none,
-/// `None` when the text holds something the fast path leaves to `ron`.
-fn next_rows_open(bytes: &[u8], from: usize) -> Option<Option<usize>> {
+/// What a scan for the next `rows:` value found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scan {
+    /// The `[` of a `rows:` value is at this offset.
+    RowsAt(usize),
+    /// No `rows:` value up to the end of the text.
+    End,
+    /// The bytes stop before the scan could decide; more of the file is needed (only when the
+    /// text is not the whole file). Nothing before the offset holds a `rows:` value, and the
+    /// scan can start again there.
+    NeedMore(usize),
+    /// Something the fast path leaves to `ron` (block comments, raw strings, a broken string).
+    Unsupported,
+}
+
+/// Scans for the `[` of the next `rows:` value at or after `from`, which must not be inside a
+/// string or comment. `whole` says the bytes are the whole file; when they are only its
+/// beginning, running out of bytes gives [`Scan::NeedMore`] instead of a decision.
+pub(super) fn next_rows_open(bytes: &[u8], from: usize, whole: bool) -> Scan {
+    let short = |i: usize| {
+        if whole {
+            Scan::Unsupported
+        } else {
+            Scan::NeedMore(i)
+        }
+    };
     let mut i = from;
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => i = skip_string(bytes, i)?,
+            b'"' => match skip_string(bytes, i) {
+                Some(next) => i = next,
+                None => return short(i),
+            },
+            b'/' if i + 1 == bytes.len() && !whole => return Scan::NeedMore(i),
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = bytes[i..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |p| i + p);
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => return None, // block comments: leave to ron
-            b'r' if is_word_start(bytes, i) && matches!(bytes.get(i + 1), Some(b'"' | b'#')) => {
-                return None; // raw strings: leave to ron
-            }
-            b'r' if is_word_start(bytes, i) && bytes[i..].starts_with(b"rows") => {
-                let after = i + 4;
-                let colon = skip_whitespace(bytes, after);
-                let is_field = !bytes
-                    .get(after)
-                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-                    && bytes.get(colon) == Some(&b':');
-                if !is_field {
-                    i = after;
-                    continue;
+                match bytes[i..].iter().position(|&b| b == b'\n') {
+                    Some(p) => i += p,
+                    None if whole => i = bytes.len(),
+                    None => return Scan::NeedMore(i),
                 }
-                let open = skip_whitespace(bytes, colon + 1);
-                return (bytes.get(open) == Some(&b'[')).then_some(Some(open));
             }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => return Scan::Unsupported,
+            b'r' if is_word_start(bytes, i) => match rows_field_open(bytes, i) {
+                Some(Field::RowsOpen(open)) => return Scan::RowsAt(open),
+                Some(Field::LeftToRon) => return Scan::Unsupported,
+                Some(Field::Other(next)) => i = next,
+                None => return short(i),
+            },
             _ => i += 1,
         }
     }
-    Some(None)
+    if whole {
+        Scan::End
+    } else {
+        Scan::NeedMore(bytes.len())
+    }
+}
+
+/// What a word starting with `r` turned out to be.
+enum Field {
+    /// `rows:` followed by `[` at this offset.
+    RowsOpen(usize),
+    /// A raw string (`r"…"` or `r#"…"#`), or a `rows:` that is not an array: left to `ron`.
+    LeftToRon,
+    /// Something else; scanning goes on at this offset.
+    Other(usize),
+}
+
+/// Classifies the word at `i` (which starts with `r`); `None` when the bytes end before it is
+/// clear what the word is.
+fn rows_field_open(bytes: &[u8], i: usize) -> Option<Field> {
+    if matches!(bytes.get(i + 1)?, b'"' | b'#') {
+        return Some(Field::LeftToRon);
+    }
+    let word = bytes.get(i..i + 4)?;
+    if word != b"rows" {
+        return Some(Field::Other(i + 1));
+    }
+    let after = i + 4;
+    if bytes.get(after)?.is_ascii_alphanumeric() || bytes[after] == b'_' {
+        return Some(Field::Other(after));
+    }
+    let colon = skip_whitespace(bytes, after);
+    if *bytes.get(colon)? != b':' {
+        return Some(Field::Other(after));
+    }
+    let open = skip_whitespace(bytes, colon + 1);
+    // `rows:` with something other than an array is left to ron, which explains it.
+    Some(if *bytes.get(open)? == b'[' {
+        Field::RowsOpen(open)
+    } else {
+        Field::LeftToRon
+    })
 }
 
 fn is_word_start(bytes: &[u8], i: usize) -> bool {
@@ -197,7 +267,7 @@ fn map_position(
 }
 
 /// The rows of one table, as stored in [`crate::model::Table::rows`].
-type Rows = Vec<Vec<Cell>>;
+pub(super) type Rows = Vec<Vec<Cell>>;
 
 /// Arrays smaller than this are parsed on one thread.
 const PARALLEL_MIN_BYTES: usize = 4 << 20;
@@ -207,38 +277,62 @@ const PARALLEL_MIN_BYTES: usize = 4 << 20;
 enum Stop {
     /// At the closing `]` of the array.
     ArrayEnd,
-    /// Exactly at this offset, where the next thread's first row begins.
+    /// Exactly at this offset, where the next run's first row begins, or at the closing `]` of
+    /// the array if that comes first.
     At(usize),
+    /// At the closing `]` of the array, or at the last row start before the text ends: the
+    /// text is a window of a longer file, and the row cut by its end is read again with the
+    /// next window.
+    WindowEnd,
+}
+
+/// Where a run of rows ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ended {
+    /// At the closing `]` of the array; the offset is just past it.
+    ArrayEnd(usize),
+    /// At the start of a row (or the end of the text) that the next run begins with.
+    RowStart(usize),
 }
 
 /// Parses the rows array whose `[` is at `open`; returns its rows and the offset after its `]`.
+fn parse_rows_array(text: &str, open: usize) -> Option<(Rows, usize)> {
+    match parse_rows_run(text, open + 1, false)? {
+        (rows, Ended::ArrayEnd(end)) => Some((rows, end)),
+        (_, Ended::RowStart(_)) => None,
+    }
+}
+
+/// Parses rows from `start` (a row's `[`, or just after the array's `[`) up to the array's `]`.
+/// When `cut` (the text is a window and the file goes on), a run that reaches the end of the
+/// text first stops at the start of the row the end cuts through, so that row is read again
+/// with more text. A broken row then also looks cut; the caller finds out once the file ends.
 ///
-/// A big array is split speculatively: each thread starts at a guessed row start and parses
+/// A big run is split speculatively: each thread starts at a guessed row start and parses
 /// until the next thread's start. The guesses are then proven, since the first thread starts at
 /// a true row start and each thread must land exactly on the next one's start; if any does not,
-/// the array is parsed again on one thread. So the result never depends on the guesses.
-fn parse_rows_array(text: &str, open: usize) -> Option<(Rows, usize)> {
+/// the run is parsed again on one thread. So the result never depends on the guesses.
+pub(super) fn parse_rows_run(text: &str, start: usize, cut: bool) -> Option<(Rows, Ended)> {
+    let last_stop = if cut { Stop::WindowEnd } else { Stop::ArrayEnd };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    let remaining = text.len() - open;
+    let remaining = text.len() - start;
     if threads < 2 || remaining < PARALLEL_MIN_BYTES {
-        return parse_rows_from(text, open + 1, Stop::ArrayEnd);
+        return parse_rows_from(text, start, last_stop);
     }
-    let mut starts = vec![open + 1];
+    let mut starts = vec![start];
     for k in 1..threads {
-        let guess = open + remaining / threads * k;
+        let guess = start + remaining / threads * k;
         match guess_row_start(text.as_bytes(), guess) {
-            Some(start) if start > starts[starts.len() - 1] => starts.push(start),
+            Some(next) if next > starts[starts.len() - 1] => starts.push(next),
             _ => break,
         }
     }
-    let parts: Vec<Option<(Rows, usize)>> = std::thread::scope(|scope| {
+    let parts: Vec<Option<(Rows, Ended)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..starts.len())
             .map(|k| {
-                let stop = starts
-                    .get(k + 1)
-                    .map_or(Stop::ArrayEnd, |&next| Stop::At(next));
+                let stop = starts.get(k + 1).map_or(last_stop, |&next| Stop::At(next));
                 let start = starts[k];
                 scope.spawn(move || parse_rows_from(text, start, stop))
             })
@@ -248,17 +342,23 @@ fn parse_rows_array(text: &str, open: usize) -> Option<(Rows, usize)> {
             .map(|h| h.join().ok().flatten())
             .collect()
     });
-    if parts.iter().any(Option::is_none) {
-        return parse_rows_from(text, open + 1, Stop::ArrayEnd);
-    }
-    let parts: Vec<(Rows, usize)> = parts.into_iter().flatten().collect();
-    let mut rows = Vec::with_capacity(parts.iter().map(|(part, _)| part.len()).sum());
-    let mut end = open + 1;
-    for (part_rows, part_end) in parts {
+    join_parts(parts).or_else(|| parse_rows_from(text, start, last_stop))
+}
+
+/// The parts' rows in order, up to the part that reached the array's end (later parts then
+/// parsed something else and are dropped); `None` if a part needed for that failed.
+fn join_parts(parts: Vec<Option<(Rows, Ended)>>) -> Option<(Rows, Ended)> {
+    let mut rows = Vec::with_capacity(parts.iter().flatten().map(|(part, _)| part.len()).sum());
+    let mut last_end = None;
+    for part in parts {
+        let (part_rows, ended) = part?;
         rows.extend(part_rows);
-        end = part_end;
+        last_end = Some(ended);
+        if let Ended::ArrayEnd(_) = ended {
+            break;
+        }
     }
-    Some((rows, end))
+    Some((rows, last_end?))
 }
 
 /// The first offset at or after `from` that looks like the start of a row: a `[` after `],`.
@@ -279,9 +379,8 @@ fn guess_row_start(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// Parses rows `[…], […], …` from `start` until `stop`; returns the rows and the offset where it
-/// stopped (after the array's `]`, or exactly `Stop::At`).
-fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, usize)> {
+/// Parses rows `[…], […], …` from `start` until `stop`; returns the rows and where it stopped.
+fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, Ended)> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     // Rows of a table have the same length, so each row is sized like the one before it: a
@@ -290,24 +389,35 @@ fn parse_rows_from(text: &str, start: usize, stop: Stop) -> Option<(Rows, usize)
     let mut i = skip_whitespace(bytes, start);
     loop {
         match stop {
-            Stop::At(at) if i == at => return Some((rows, i)),
+            Stop::At(at) if i == at => return Some((rows, Ended::RowStart(i))),
             Stop::At(at) if i > at => return None,
             _ => {}
         }
-        match bytes.get(i)? {
-            b']' if stop == Stop::ArrayEnd => return Some((rows, i + 1)),
-            b'[' => {
-                let (row, next) = parse_row(text, i + 1, width)?;
+        let row_start = i;
+        let cut_here =
+            |rows| (stop == Stop::WindowEnd).then_some((rows, Ended::RowStart(row_start)));
+        match bytes.get(i) {
+            None => return cut_here(rows),
+            Some(b']') => return Some((rows, Ended::ArrayEnd(i + 1))),
+            Some(b'[') => {
+                let Some((row, next)) = parse_row(text, i + 1, width) else {
+                    return cut_here(rows);
+                };
                 width = row.len();
-                rows.push(row);
                 i = skip_whitespace(bytes, next);
-                match bytes.get(i)? {
-                    b',' => i = skip_whitespace(bytes, i + 1),
-                    b']' if stop == Stop::ArrayEnd => return Some((rows, i + 1)),
-                    _ => return None,
+                match bytes.get(i) {
+                    Some(b',') => i = skip_whitespace(bytes, i + 1),
+                    Some(b']') => {
+                        rows.push(row);
+                        return Some((rows, Ended::ArrayEnd(i + 1)));
+                    }
+                    // What follows the row is not known yet: it is read again.
+                    None => return cut_here(rows),
+                    Some(_) => return None,
                 }
+                rows.push(row);
             }
-            _ => return None,
+            Some(_) => return None,
         }
     }
 }
@@ -468,8 +578,8 @@ mod tests {
         assert_eq!(parsed[199_999][2], Cell::from("],"));
         assert_eq!(&text[end..], ", tail");
         assert_eq!(
-            parse_rows_from(&text, open + 1, Stop::ArrayEnd).unwrap().0,
-            parsed
+            parse_rows_from(&text, open + 1, Stop::ArrayEnd).unwrap(),
+            (parsed, Ended::ArrayEnd(end))
         );
     }
 }

@@ -9,6 +9,7 @@ use super::validate::{Problem, validate};
 use super::{FORMAT_VERSION, Gazette};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The bundled issue, embedded in the binary so the app works with no files beside it.
 pub const EMBEDDED_RON: &str = include_str!("../../assets/gazette-2023-03.ron");
@@ -123,12 +124,79 @@ pub fn embedded() -> Result<Gazette, LoadError> {
 
 /// Reads, parses and validates the gazette file at `path`.
 pub fn load_path(path: &Path) -> Result<Gazette, LoadError> {
-    let bytes = read_counted(path, &std::sync::atomic::AtomicU64::new(0))?;
-    parse_bytes(&bytes, &path.display().to_string())
+    load_path_counted(path, &AtomicU64::new(0))
+}
+
+/// Files at least this big are read a window at a time (see [`super::stream`]): a whole copy of
+/// a big file's text would cost more fresh memory than its parsed rows save in time.
+const STREAM_MIN_BYTES: u64 = 16 << 20;
+
+/// Bytes read per window when a big file is streamed: two threads' worth of rows, each big
+/// enough that starting the threads costs nothing worth measuring.
+const STREAM_WINDOW: usize = 8 << 20;
+
+/// [`load_path`], adding the bytes read to `read` as they come in, so a progress bar can
+/// follow a big file. A big file that the streaming reader steps aside from (a damaged file,
+/// or an unusual one) is read again the plain way, whose messages are exact; `read` then
+/// starts again from zero.
+pub fn load_path_counted(path: &Path, read: &AtomicU64) -> Result<Gazette, LoadError> {
+    load_with(path, read, STREAM_MIN_BYTES, STREAM_WINDOW, Checks::Validate)
+}
+
+/// [`load_path_counted`] without the semantic checks, so the phases of a load can be timed
+/// apart (examples/model_job_phases.rs).
+pub fn load_path_unvalidated(path: &Path, read: &AtomicU64) -> Result<Gazette, LoadError> {
+    load_with(path, read, STREAM_MIN_BYTES, STREAM_WINDOW, Checks::ParseOnly)
+}
+
+/// How much of the loading a caller wants done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// Syntax, types and format version only.
+    ParseOnly,
+    /// Those and the semantic checks of [`validate`].
+    Validate,
+}
+
+/// [`load_path_counted`] with the streaming threshold and window as parameters, for tests.
+fn load_with(
+    path: &Path,
+    read: &AtomicU64,
+    stream_min_bytes: u64,
+    window: usize,
+    checks: Checks,
+) -> Result<Gazette, LoadError> {
+    let name = path.display().to_string();
+    let finish = |gazette| match checks {
+        Checks::ParseOnly => Ok(gazette),
+        Checks::Validate => validated(gazette, &name),
+    };
+    if checked_size(path)? >= stream_min_bytes {
+        let io_error = |err: std::io::Error| LoadError::Io {
+            path: path.to_owned(),
+            message: err.to_string(),
+        };
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        // One byte past the limit, so a file that grew after the size check is still caught.
+        let mut limited = std::io::Read::take(file, MAX_FILE_BYTES + 1);
+        let streamed = super::stream::parse_windowed(&mut limited, window, MAX_FILE_BYTES, read)
+            .map_err(io_error)?;
+        if let Some(gazette) = streamed {
+            return check_format(gazette, &name).and_then(finish);
+        }
+        read.store(0, Ordering::Relaxed);
+    }
+    let bytes = read_counted(path, read)?;
+    parse_bytes_unvalidated(&bytes, &name).and_then(finish)
 }
 
 /// Parses and validates gazette bytes; `name` labels the source in messages.
 pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Gazette, LoadError> {
+    validated(parse_bytes_unvalidated(bytes, name)?, name)
+}
+
+/// Parses gazette bytes without the semantic checks.
+fn parse_bytes_unvalidated(bytes: &[u8], name: &str) -> Result<Gazette, LoadError> {
     // simdutf8 checks a big file about ten times faster than std; on failure std finds the
     // offset of the bad byte for the message.
     let text = simdutf8::basic::from_utf8(bytes)
@@ -137,12 +205,16 @@ pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Gazette, LoadError> {
             path: name.to_owned(),
             offset: err.valid_up_to(),
         })?;
-    parse_str(text, name)
+    parse_unvalidated(text, name)
 }
 
 /// Parses and validates gazette text; `name` labels the source in messages.
 pub fn parse_str(text: &str, name: &str) -> Result<Gazette, LoadError> {
-    let gazette = parse_unvalidated(text, name)?;
+    validated(parse_unvalidated(text, name)?, name)
+}
+
+/// The gazette if it passes the semantic checks, or every problem they found.
+fn validated(gazette: Gazette, name: &str) -> Result<Gazette, LoadError> {
     let problems = validate(&gazette);
     if problems.is_empty() {
         Ok(gazette)
@@ -170,6 +242,11 @@ pub fn parse_unvalidated(text: &str, name: &str) -> Result<Gazette, LoadError> {
         column: err.span.start.col,
         message: describe_ron_error(&err.code),
     })?;
+    check_format(gazette, name)
+}
+
+/// The gazette if this program reads its format version.
+fn check_format(gazette: Gazette, name: &str) -> Result<Gazette, LoadError> {
     if gazette.format != FORMAT_VERSION {
         return Err(LoadError::Invalid {
             path: name.to_owned(),
@@ -202,16 +279,13 @@ fn describe_ron_error(code: &ron::Error) -> String {
 /// Bytes read per step, so a progress bar can follow a big file.
 const CHUNK: u64 = 4 << 20;
 
-/// Reads the whole file with the loader's size limit, adding each chunk's length to `read`.
-pub fn read_counted(
-    path: &Path,
-    read: &std::sync::atomic::AtomicU64,
-) -> Result<Vec<u8>, LoadError> {
-    let io_error = |err: std::io::Error| LoadError::Io {
+/// The size of the file at `path`, or why it cannot be a gazette file (missing, a folder, or
+/// over the size limit).
+fn checked_size(path: &Path) -> Result<u64, LoadError> {
+    let metadata = std::fs::metadata(path).map_err(|err| LoadError::Io {
         path: path.to_owned(),
         message: err.to_string(),
-    };
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    })?;
     if metadata.is_dir() {
         return Err(LoadError::Io {
             path: path.to_owned(),
@@ -224,11 +298,21 @@ pub fn read_counted(
             bytes: metadata.len(),
         });
     }
+    Ok(metadata.len())
+}
+
+/// Reads the whole file with the loader's size limit, adding each chunk's length to `read`.
+pub fn read_counted(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError> {
+    let io_error = |err: std::io::Error| LoadError::Io {
+        path: path.to_owned(),
+        message: err.to_string(),
+    };
+    let size = checked_size(path)?;
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(io_error)?;
     // One byte past the limit, so a file that grew after the size check is still caught.
     let mut limited = file.take(MAX_FILE_BYTES + 1);
-    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    let capacity = usize::try_from(size).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
     loop {
         // Straight into the buffer's spare capacity: no second copy of a big file.
@@ -239,7 +323,7 @@ pub fn read_counted(
         if n == 0 {
             break;
         }
-        read.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        read.fetch_add(n as u64, Ordering::Relaxed);
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -248,4 +332,58 @@ pub fn read_counted(
         });
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("gazette-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// Loads `path` streamed in small windows, checking every byte was counted once.
+    fn streamed(path: &Path) -> Result<Gazette, LoadError> {
+        let read = AtomicU64::new(0);
+        let result = load_with(path, &read, 0, 4096, Checks::Validate);
+        let size = std::fs::metadata(path).unwrap().len();
+        assert_eq!(read.load(Ordering::Relaxed), size, "{}", path.display());
+        result
+    }
+
+    #[test]
+    fn a_streamed_file_gives_exactly_what_the_whole_file_gives() {
+        let path = temp_file("good.ron", EMBEDDED_RON.as_bytes());
+        let streamed = streamed(&path).unwrap();
+        assert!(streamed == embedded().unwrap());
+    }
+
+    #[test]
+    fn a_damaged_streamed_file_gets_the_exact_message_of_the_whole_file() {
+        let text = EMBEDDED_RON;
+        let mut half = text.len() / 2;
+        while !text.is_char_boundary(half) {
+            half -= 1;
+        }
+        let mut bad_byte = text.as_bytes().to_vec();
+        bad_byte[half] = 0xff;
+        let wrong_format = text.replacen("format: 1", "format: 2", 1);
+        let bad_price = text.replacen(r#""5640""#, r#""56x0""#, 1);
+        let cases: [(&str, &[u8]); 5] = [
+            ("cut.ron", &text.as_bytes()[..half]),
+            ("bad-byte.ron", &bad_byte),
+            ("format.ron", wrong_format.as_bytes()),
+            ("price.ron", bad_price.as_bytes()),
+            ("empty.ron", b""),
+        ];
+        for (name, bytes) in cases {
+            let path = temp_file(name, bytes);
+            let whole = parse_bytes(bytes, &path.display().to_string()).unwrap_err();
+            assert_eq!(streamed(&path).unwrap_err(), whole, "{name}");
+        }
+    }
 }
