@@ -235,11 +235,18 @@ fn csv_field<'a>(column: &Column, cell: Option<&'a Cell>) -> Cow<'a, str> {
     match cell {
         None | Some(Cell::Empty) => Cow::Borrowed(""),
         Some(Cell::Dash) => Cow::Borrowed(crate::model::DASH),
+        // Digits at both ends: nothing to trim and nothing to guard, whether or not it parses.
+        Some(Cell::Value(text)) if starts_and_ends_with_digit(text) => Cow::Borrowed(text),
         Some(Cell::Value(text)) if column.kind.is_numeric() && is_plain_number(text) => {
             Cow::Borrowed(text.trim())
         }
         Some(Cell::Value(text)) => guard_text(text),
     }
+}
+
+fn starts_and_ends_with_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_digit) && bytes.last().is_some_and(u8::is_ascii_digit)
 }
 
 fn is_plain_number(text: &str) -> bool {
@@ -250,7 +257,11 @@ fn is_plain_number(text: &str) -> bool {
 /// `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as text instead
 /// of running it as a formula.
 pub fn guard_text(text: &str) -> Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // All six are ASCII, so the first byte decides.
+    if matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)

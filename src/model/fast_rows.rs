@@ -453,12 +453,9 @@ fn parse_string(text: &str, start: usize) -> Option<(CellText, usize)> {
     let body_start = start + 1;
     let mut i = body_start;
     // The common case: no escapes.
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => return Some((CellText::from(&text[body_start..i]), i + 1)),
-            b'\\' => break,
-            _ => i += 1,
-        }
+    i += memchr::memchr2(b'"', b'\\', &bytes[i..])?;
+    if bytes[i] == b'"' {
+        return Some((CellText::from(&text[body_start..i]), i + 1));
     }
     let mut out = String::from(&text[body_start..i]);
     while i < bytes.len() {
@@ -470,7 +467,7 @@ fn parse_string(text: &str, start: usize) -> Option<(CellText, usize)> {
                 i = next;
             }
             _ => {
-                let run = bytes[i..].iter().position(|&b| b == b'"' || b == b'\\')?;
+                let run = memchr::memchr2(b'"', b'\\', &bytes[i..])?;
                 out.push_str(&text[i..i + run]);
                 i += run;
             }

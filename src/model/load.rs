@@ -140,13 +140,25 @@ const STREAM_WINDOW: usize = 8 << 20;
 /// or an unusual one) is read again the plain way, whose messages are exact; `read` then
 /// starts again from zero.
 pub fn load_path_counted(path: &Path, read: &AtomicU64) -> Result<Gazette, LoadError> {
-    load_with(path, read, STREAM_MIN_BYTES, STREAM_WINDOW, Checks::Validate)
+    load_with(
+        path,
+        read,
+        STREAM_MIN_BYTES,
+        STREAM_WINDOW,
+        Checks::Validate,
+    )
 }
 
 /// [`load_path_counted`] without the semantic checks, so the phases of a load can be timed
 /// apart (examples/model_job_phases.rs).
 pub fn load_path_unvalidated(path: &Path, read: &AtomicU64) -> Result<Gazette, LoadError> {
-    load_with(path, read, STREAM_MIN_BYTES, STREAM_WINDOW, Checks::ParseOnly)
+    load_with(
+        path,
+        read,
+        STREAM_MIN_BYTES,
+        STREAM_WINDOW,
+        Checks::ParseOnly,
+    )
 }
 
 /// How much of the loading a caller wants done.

@@ -164,7 +164,7 @@ impl<'a> Input<'a> {
             Ok(text) => text,
             // A character cut by the window's end is read again with the next window.
             Err(err) if err.error_len().is_none() && !self.eof => {
-                match std::str::from_utf8(&window[..err.valid_up_to()]) {
+                match simdutf8::basic::from_utf8(&window[..err.valid_up_to()]) {
                     Ok(text) => text,
                     Err(_) => return Step::LeaveToPlainPath,
                 }

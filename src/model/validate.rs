@@ -277,6 +277,8 @@ pub fn value_fits(kind: ColumnKind, text: &str) -> bool {
     match kind {
         ColumnKind::Integer => parse_integer(text).is_some(),
         ColumnKind::Decimal => parse_decimal(text).is_some(),
+        // Codes are nearly always plain ASCII letters and digits: settled without decoding.
+        ColumnKind::Code if text.bytes().all(|b| b.is_ascii_alphanumeric()) => !text.is_empty(),
         ColumnKind::Code => !text.trim().is_empty() && !text.contains(char::is_whitespace),
         ColumnKind::Text | ColumnKind::Category => true,
     }
@@ -307,7 +309,10 @@ pub fn parse_decimal(text: &str) -> Option<(i128, u32)> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let (whole, fraction) = match unsigned.bytes().position(|b| b == b'.') {
+        Some(dot) => (&unsigned[..dot], &unsigned[dot + 1..]),
+        None => (unsigned, ""),
+    };
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
         return None;
