@@ -1,6 +1,9 @@
 //! Frame times of the real interface, driven headless by egui_kittest (no GPU): every frame of
 //! the bundled issue's tabs, and scrolling a 1,000,000-row table (only visible rows are built).
-//! Each sample is one full egui pass (input → layout → tessellation). Figures: benches/README.md.
+//! Each kittest sample is one egui pass (input → layout → shapes) plus the accessibility tree
+//! kittest always keeps. The `app_*` benchmarks drive the same App on a plain egui context, as
+//! the window does when no screen reader is on: no accessibility tree, but tessellation into
+//! triangles included, which kittest skips. Figures: benches/README.md.
 #![allow(clippy::expect_used)] // a benchmark without its data has nothing to measure
 
 /// The app's allocator (see src/main.rs), so the figures are the app's.
@@ -53,6 +56,66 @@ fn million_row_table() -> Table {
     let mut gazette = load::embedded().expect("the embedded issue loads");
     grow_land_prices(&mut gazette, 1_000_000, 2023).expect("land-price table");
     gazette.table(GROWN_TABLE).cloned().expect("grown table")
+}
+
+/// The App on a plain egui context, stepped the way eframe's window steps it: one pass, then
+/// the shapes tessellated into meshes (what the CPU does before the GPU draws).
+struct WindowLikeDriver {
+    ctx: egui::Context,
+    app: App,
+    frame: eframe::Frame,
+    events: Vec<egui::Event>,
+}
+
+impl WindowLikeDriver {
+    fn new(tab: &str) -> Self {
+        let gazette = load::embedded().expect("the embedded issue loads");
+        let mut app = App::new(gazette, None);
+        app.apply_options(&gazette_browser::ui::RunOptions {
+            tab: Some(tab.to_owned()),
+            ..Default::default()
+        });
+        let ctx = egui::Context::default();
+        ctx.all_styles_mut(|style| style.scroll_animation = egui::style::ScrollAnimation::none());
+        let mut driver = WindowLikeDriver {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            events: Vec::new(),
+        };
+        for _ in 0..5 {
+            driver.step();
+        }
+        driver
+    }
+
+    fn wheel(&mut self, unit: egui::MouseWheelUnit, delta_y: f32) {
+        self.events
+            .push(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+        self.events.push(egui::Event::MouseWheel {
+            unit,
+            delta: egui::vec2(0.0, delta_y),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+
+    fn step(&mut self) {
+        use eframe::App as _;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            events: std::mem::take(&mut self.events),
+            ..Default::default()
+        };
+        let (app, frame) = (&mut self.app, &mut self.frame);
+        let output = self.ctx.run_ui(input, |ui| app.ui(ui, frame));
+        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(meshes);
+    }
 }
 
 fn frames(c: &mut Criterion) {
@@ -123,6 +186,36 @@ fn frames(c: &mut Criterion) {
                     frame += 1;
                     scroll(&app, frame.is_multiple_of(2));
                     app.step();
+                })
+            });
+        }
+    }
+
+    // The same views as the window draws them when no screen reader is on.
+    for tab in ["overview", "land-price-notice", "pharma-plan-notice"] {
+        let mut driver = WindowLikeDriver::new(tab);
+        group.bench_function(format!("app_{tab}_scrolling"), |b| {
+            b.iter(|| {
+                driver.wheel(egui::MouseWheelUnit::Line, -3.0);
+                driver.step();
+            })
+        });
+        if tab == "land-price-notice" {
+            for _ in 0..50 {
+                driver.wheel(egui::MouseWheelUnit::Line, 3.0);
+                driver.step();
+            }
+            for _ in 0..2 {
+                driver.wheel(egui::MouseWheelUnit::Page, -1.0);
+                driver.step();
+            }
+            let mut frame = 0u32;
+            group.bench_function("app_land-price-notice_inside_the_grid", |b| {
+                b.iter(|| {
+                    frame += 1;
+                    let down = if frame.is_multiple_of(2) { -3.0 } else { 3.0 };
+                    driver.wheel(egui::MouseWheelUnit::Line, down);
+                    driver.step();
                 })
             });
         }
