@@ -346,3 +346,49 @@ fn damaged_settings_reset_with_a_notice_and_the_window_still_opens() {
     assert_eq!(harness.state().lang(), Default::default());
     assert!(has_label(&harness, "设置已恢复默认"));
 }
+
+#[test]
+fn a_file_with_a_table_too_big_for_the_issue_search_opens_and_the_search_says_so() {
+    use gazette_browser::search::MAX_SEARCHED_TABLE_ROWS;
+    use gazette_browser::ui::strings::ZH;
+    let mut big = gazette();
+    gazette_browser::synthetic::grow_land_prices(&mut big, MAX_SEARCHED_TABLE_ROWS + 1, 3).unwrap();
+    let path = temp_file("big-register.ron", ron::to_string(&big).unwrap().as_bytes());
+    let mut harness = harness();
+    harness.state_mut().open_path(&path);
+    settle(&mut harness);
+    assert!(
+        harness.state().notices().is_empty(),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(
+        harness
+            .state()
+            .gazette()
+            .table("land-prices")
+            .unwrap()
+            .rows
+            .len(),
+        MAX_SEARCHED_TABLE_ROWS + 1
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness
+        .get_by(|node| node.data().placeholder() == Some(ZH.search_hint))
+        .type_text("411700");
+    harness.run();
+    assert!(
+        has_label(&harness, ZH.search_results),
+        "the results are open"
+    );
+    let note = ZH.search_skipped_tables.split('{').next().unwrap();
+    assert!(
+        has_label_containing(&harness, note),
+        "the results name the table left out"
+    );
+    assert!(has_label_containing(
+        &harness,
+        "驻马店市中心城区标定地价公示信息表"
+    ));
+}

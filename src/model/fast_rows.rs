@@ -129,7 +129,9 @@ pub(super) fn next_rows_open(bytes: &[u8], from: usize, whole: bool) -> Scan {
                 Some(Field::RowsOpen(open)) => return Scan::RowsAt(open),
                 Some(Field::LeftToRon) => return Scan::Unsupported,
                 Some(Field::Other(next)) => i = next,
-                None => return short(i),
+                // A word cut by the end of the whole text is no field; ron reports what is cut.
+                None if whole => i += 1,
+                None => return Scan::NeedMore(i),
             },
             _ => i += 1,
         }

@@ -8,7 +8,7 @@
 pub mod crosscheck;
 pub mod fast_rows;
 pub mod load;
-mod stream;
+pub mod stream;
 pub mod types;
 pub mod validate;
 

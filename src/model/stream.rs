@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// length to `read`. `Ok(None)` when the text is not one this path handles, or is longer than
 /// `max_bytes`: the caller then reads it the plain way. Not validated beyond what parsing
 /// checks.
-pub(super) fn parse_windowed(
+pub fn parse_windowed(
     reader: &mut dyn Read,
     window: usize,
     max_bytes: u64,
@@ -55,6 +55,8 @@ fn split_rows(input: &mut Input<'_>) -> io::Result<Option<(Vec<u8>, Vec<Rows>)>>
             Step::Continue => {}
             Step::RowsOpened => current = Some(Vec::new()),
             Step::RowsClosed => all_rows.extend(current.take()),
+            // Nothing more to read would loop for ever; the plain path explains the file.
+            Step::NeedMore if input.eof => return Ok(None),
             Step::NeedMore => input.refill()?,
             Step::Finished => return Ok(Some((outside, all_rows))),
             Step::LeaveToPlainPath => return Ok(None),

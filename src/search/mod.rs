@@ -60,10 +60,17 @@ const CONTEXT_BEFORE: usize = 24;
 /// Characters of context kept after a match.
 const CONTEXT_AFTER: usize = 48;
 
+/// Tables with more rows than this are left out of the whole-issue search. A parcel register
+/// of a million rows would make the index several gigabytes and take the window seconds to
+/// build; such a table has its own quick filter, built for its size, and the results panel
+/// names the tables left out. The issue's own tables have at most 66 rows.
+pub const MAX_SEARCHED_TABLE_ROWS: usize = 20_000;
+
 /// The issue's searchable texts, normalised once so each keystroke only scans.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    skipped_tables: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +89,10 @@ impl SearchIndex {
             index.add_document(document);
         }
         for table in &gazette.tables {
+            if table.rows.len() > MAX_SEARCHED_TABLE_ROWS {
+                index.skipped_tables.push(table.id.clone());
+                continue;
+            }
             for (row_index, row) in table.rows.iter().enumerate() {
                 for (column_index, cell) in row.iter().enumerate() {
                     index.push(
@@ -96,6 +107,11 @@ impl SearchIndex {
             }
         }
         index
+    }
+
+    /// Ids of the tables left out because they have more than [`MAX_SEARCHED_TABLE_ROWS`] rows.
+    pub fn skipped_tables(&self) -> &[String] {
+        &self.skipped_tables
     }
 
     fn push(&mut self, place: Place, text: &str) {
@@ -301,6 +317,28 @@ fn fold_char(ch: char) -> impl Iterator<Item = char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_too_big_for_the_issue_search_is_left_out_and_named() {
+        let mut gazette = crate::model::load::embedded().unwrap();
+        let small = SearchIndex::new(&gazette);
+        assert!(small.skipped_tables().is_empty());
+        assert!(
+            small.count("411700S50001") > 0,
+            "the printed table is searched"
+        );
+        crate::synthetic::grow_land_prices(&mut gazette, MAX_SEARCHED_TABLE_ROWS + 1, 7).unwrap();
+        let big = SearchIndex::new(&gazette);
+        assert_eq!(big.skipped_tables(), [crate::synthetic::GROWN_TABLE]);
+        let hits = big.search("411700", 1000);
+        assert!(
+            hits.iter()
+                .all(|hit| !matches!(&hit.place, Place::Cell { table, .. }
+                if table == crate::synthetic::GROWN_TABLE)),
+            "no hit in the table left out"
+        );
+        assert!(big.count("驻马店") > 0, "the documents are still searched");
+    }
 
     #[test]
     fn folding_ignores_spaces_case_and_width() {

@@ -90,6 +90,7 @@ impl SearchPanel {
                 }
             });
         });
+        self.skipped_tables_note(ui, gazette, text);
         ui.separator();
         let mut nav = None;
         egui::ScrollArea::vertical()
@@ -110,6 +111,26 @@ impl SearchPanel {
                 }
             });
         nav
+    }
+
+    /// Names the tables the search left out for their size, and where to search them instead.
+    fn skipped_tables_note(&self, ui: &mut egui::Ui, gazette: &Gazette, text: &Strings) {
+        let skipped = self.index.skipped_tables();
+        if skipped.is_empty() {
+            return;
+        }
+        let titles: Vec<&str> = skipped
+            .iter()
+            .map(|id| gazette.table(id).map_or(id.as_str(), |t| t.title.as_str()))
+            .collect();
+        ui.add(
+            egui::Label::new(
+                RichText::new(fill(text.search_skipped_tables, titles.join("、")))
+                    .small()
+                    .weak(),
+            )
+            .wrap(),
+        );
     }
 
     fn summary(&self, text: &Strings) -> String {

@@ -67,6 +67,9 @@ pub struct Strings {
     pub search_group_table: &'static str,
     /// Where a table hit is; `{}` is "row N".
     pub search_cell_row: &'static str,
+    /// Under the search results when big tables were left out of the whole-issue search; `{}`
+    /// is their titles.
+    pub search_skipped_tables: &'static str,
     /// Closes a panel or bar.
     pub close: &'static str,
     /// Hint in the find bar.
@@ -163,6 +166,7 @@ pub const ZH: Strings = Strings {
     search_group_overview: "概览（封面、目录、版权页）",
     search_group_table: "表：{}",
     search_cell_row: "第 {} 行",
+    search_skipped_tables: "未搜索行数过多的表格：{}。请在该表格的表格视图中用“快速筛选”查找。",
     close: "关闭",
     find_hint: "在本文中查找（Ctrl+F）",
     find_previous: "上一个",
@@ -219,6 +223,7 @@ pub const EN: Strings = Strings {
     search_group_overview: "Overview (cover, contents, colophon)",
     search_group_table: "Table: {}",
     search_cell_row: "row {}",
+    search_skipped_tables: "Tables too large for the issue search were not searched: {}. Use the quick filter in the table's table view.",
     close: "Close",
     find_hint: "Find in document (Ctrl+F)",
     find_previous: "Previous",
