@@ -392,3 +392,29 @@ fn a_file_with_a_table_too_big_for_the_issue_search_opens_and_the_search_says_so
         "驻马店市中心城区标定地价公示信息表"
     ));
 }
+
+#[test]
+fn a_search_typed_while_a_file_loads_stays_and_searches_the_new_issue() {
+    use gazette_browser::ui::strings::ZH;
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness
+        .get_by(|node| node.data().placeholder() == Some(ZH.search_hint))
+        .type_text("驻马店");
+    harness.run();
+    let path = other_issue("a_search_typed_while_a_file_loads_stays");
+    harness.state_mut().open_path(&path);
+    settle(&mut harness);
+    assert_eq!(harness.state().gazette().issue.number, 4);
+    let search_box = harness.get_by(|node| node.data().placeholder() == Some(ZH.search_hint));
+    assert_eq!(
+        search_box.value().as_deref(),
+        Some("驻马店"),
+        "the query stays"
+    );
+    assert!(
+        has_label(&harness, ZH.search_results),
+        "and its results are shown"
+    );
+}

@@ -6,7 +6,7 @@
 use super::file_strings::FileText;
 use super::notices::Notice;
 use super::strings::Lang;
-use super::{App, SearchPanel, Source, Tab, tab_exists, window_title};
+use super::{App, Source, Tab, tab_exists, window_title};
 use crate::loading::{LoadJob, Phase, human_size};
 use crate::model::Gazette;
 use crate::model::load::LoadError;
@@ -289,8 +289,9 @@ impl App {
     }
 
     /// Shows `gazette` in place of the current one; the tab stays open if the new issue has it.
+    /// What the clerk typed in the search box stays, now searching the new issue.
     fn replace_gazette(&mut self, gazette: Gazette, source: Source) {
-        self.search = SearchPanel::new(&gazette);
+        self.search = self.search.for_new_issue(&gazette);
         if !tab_exists(&gazette, &self.tab) {
             self.tab = Tab::Overview;
         }

@@ -65,6 +65,17 @@ impl SearchPanel {
         (enter && !self.hits.is_empty()).then(|| nav_for(&self.hits, 0))
     }
 
+    /// A search over a newly opened `gazette` that keeps what the clerk typed and whether the
+    /// results were shown, with the hits of the new issue.
+    pub fn for_new_issue(&self, gazette: &Gazette) -> Self {
+        let mut panel = SearchPanel::new(gazette);
+        panel.query = self.query.clone();
+        panel.hits = panel.index.search(&panel.query, LIMIT);
+        panel.total = panel.index.count(&panel.query);
+        panel.open = self.open;
+        panel
+    }
+
     /// Types `query` into the search box and lists its hits.
     pub fn set_query(&mut self, query: &str) {
         self.query = query.to_owned();
