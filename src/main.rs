@@ -23,10 +23,10 @@ fn main() {
 }
 
 /// Turns transparent huge pages off for this process. mimalloc asks for them on its big
-/// regions, and on the virtual machines this was measured on, a fault that must find and clear
-/// 2 MB of memory at once made a million-row job slower and its timing erratic (1.5–2.0 s
-/// against 1.5–1.8 s without, benches/README.md); 4 KB pages also keep the window's resident
-/// memory to what it touches.
+/// regions, and on the virtual machine this was measured on, faults that must find and clear
+/// 2 MB at once made a million-row job slower and erratic right after another program freed
+/// memory (1.84–2.06 s, against 1.54–1.75 s without; benches/README.md). With 4 KB pages the
+/// window's resident memory also stays closer to what it touches (about 10 MB less at rest).
 fn avoid_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes plain integers and only sets a flag of this process;
