@@ -184,10 +184,7 @@ fn load_with(
         Checks::Validate => validated(gazette, &name),
     };
     if checked_size(path)? >= stream_min_bytes {
-        let io_error = |err: std::io::Error| LoadError::Io {
-            path: path.to_owned(),
-            message: err.to_string(),
-        };
+        let io_error = io_error_of(path);
         let file = std::fs::File::open(path).map_err(io_error)?;
         // One byte past the limit, so a file that grew after the size check is still caught.
         let mut limited = std::io::Read::take(file, MAX_FILE_BYTES + 1);
@@ -246,7 +243,7 @@ pub fn parse_unvalidated(text: &str, name: &str) -> Result<Gazette, LoadError> {
             path: name.to_owned(),
         });
     }
-    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let options = ron_options();
     let parsed = super::fast_rows::parse(text, &options).unwrap_or_else(|| options.from_str(text));
     let gazette: Gazette = parsed.map_err(|err| LoadError::Syntax {
         path: name.to_owned(),
@@ -275,6 +272,11 @@ fn check_format(gazette: Gazette, name: &str) -> Result<Gazette, LoadError> {
     Ok(gazette)
 }
 
+/// How `ron` reads a gazette file: nesting bounded, so a hostile file cannot overflow the stack.
+pub(super) fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(MAX_NESTING)
+}
+
 fn describe_ron_error(code: &ron::Error) -> String {
     match code {
         ron::Error::ExceededRecursionLimit => format!(
@@ -291,13 +293,18 @@ fn describe_ron_error(code: &ron::Error) -> String {
 /// Bytes read per step, so a progress bar can follow a big file.
 const CHUNK: u64 = 4 << 20;
 
+/// Turns what the operating system said about reading `path` into a [`LoadError`].
+fn io_error_of(path: &Path) -> impl Fn(std::io::Error) -> LoadError + Copy + '_ {
+    move |err| LoadError::Io {
+        path: path.to_owned(),
+        message: err.to_string(),
+    }
+}
+
 /// The size of the file at `path`, or why it cannot be a gazette file (missing, a folder, or
 /// over the size limit).
 fn checked_size(path: &Path) -> Result<u64, LoadError> {
-    let metadata = std::fs::metadata(path).map_err(|err| LoadError::Io {
-        path: path.to_owned(),
-        message: err.to_string(),
-    })?;
+    let metadata = std::fs::metadata(path).map_err(io_error_of(path))?;
     if metadata.is_dir() {
         return Err(LoadError::Io {
             path: path.to_owned(),
@@ -315,10 +322,7 @@ fn checked_size(path: &Path) -> Result<u64, LoadError> {
 
 /// Reads the whole file with the loader's size limit, adding each chunk's length to `read`.
 pub fn read_counted(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError> {
-    let io_error = |err: std::io::Error| LoadError::Io {
-        path: path.to_owned(),
-        message: err.to_string(),
-    };
+    let io_error = io_error_of(path);
     let size = checked_size(path)?;
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(io_error)?;

@@ -67,8 +67,7 @@ fn split_rows(input: &mut Input<'_>) -> io::Result<Option<(Vec<u8>, Vec<Rows>)>>
 /// `ron` reads the text outside the rows; the rows then go into their tables.
 fn gazette_from(outside: Vec<u8>, all_rows: Vec<Rows>) -> Option<Gazette> {
     let outside = String::from_utf8(outside).ok()?;
-    let options = ron::Options::default().with_recursion_limit(super::load::MAX_NESTING);
-    let mut gazette: Gazette = options.from_str(&outside).ok()?;
+    let mut gazette: Gazette = super::load::ron_options().from_str(&outside).ok()?;
     attach_rows(&mut gazette, all_rows)?;
     Some(gazette)
 }
@@ -161,17 +160,13 @@ impl<'a> Input<'a> {
     /// Inside rows: parses the rows that are whole in the buffer, up to the array's end or the
     /// row the buffer's end cuts through, which is left for the next window.
     fn rows_step(&mut self, rows: &mut Rows) -> Step {
-        let window = &self.buf[self.pos..];
-        let text = match simdutf8::compat::from_utf8(window) {
-            Ok(text) => text,
-            // A character cut by the window's end is read again with the next window.
-            Err(err) if err.error_len().is_none() && !self.eof => {
-                match simdutf8::basic::from_utf8(&window[..err.valid_up_to()]) {
-                    Ok(text) => text,
-                    Err(_) => return Step::LeaveToPlainPath,
-                }
-            }
-            Err(_) => return Step::LeaveToPlainPath,
+        let mut window = &self.buf[self.pos..];
+        if !self.eof {
+            // A character the window's end may have cut is read again with the next window.
+            window = &window[..without_last_non_ascii_char(window)];
+        }
+        let Ok(text) = simdutf8::basic::from_utf8(window) else {
+            return Step::LeaveToPlainPath;
         };
         match super::fast_rows::parse_rows_run(text, 0, !self.eof) {
             Some((parsed, Ended::RowStart(at))) => {
@@ -192,6 +187,16 @@ impl<'a> Input<'a> {
             }
             None => Step::LeaveToPlainPath,
         }
+    }
+}
+
+/// The length of `bytes` without its last character if that is not ASCII (it may be cut). Only
+/// the last four bytes are looked at; invalid UTF-8 is left for the check that follows.
+fn without_last_non_ascii_char(bytes: &[u8]) -> usize {
+    let tail = bytes.len().saturating_sub(4);
+    match bytes[tail..].iter().rposition(|&b| b & 0xc0 != 0x80) {
+        Some(lead) if bytes[tail + lead] >= 0x80 => tail + lead,
+        _ => bytes.len(),
     }
 }
 
@@ -309,6 +314,15 @@ mod tests {
                 assert_eq!(parsed[i][1].as_printed(), "x],[y");
                 assert_eq!(parsed[i][2].as_printed(), "],");
             }
+        }
+    }
+
+    #[test]
+    fn a_window_ending_in_a_chinese_character_leaves_it_for_the_next() {
+        let text = "ab中".as_bytes();
+        for cut in 0..=text.len() {
+            let kept = without_last_non_ascii_char(&text[..cut]);
+            assert_eq!(kept, if cut <= 2 { cut } else { 2 }, "cut at {cut}");
         }
     }
 
