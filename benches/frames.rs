@@ -19,16 +19,25 @@ use gazette_browser::ui::App;
 use gazette_browser::ui::strings::Lang;
 use gazette_browser::ui::table_view::TableView;
 
+/// The events of one wheel movement over the middle of the window.
+fn wheel_events(unit: egui::MouseWheelUnit, delta_y: f32) -> [egui::Event; 2] {
+    [
+        egui::Event::PointerMoved(egui::pos2(600.0, 400.0)),
+        egui::Event::MouseWheel {
+            unit,
+            delta: egui::vec2(0.0, delta_y),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        },
+    ]
+}
+
 /// One wheel movement over the window: the view scrolls and new rows come into view.
 fn wheel(harness: &Harness<'_, impl Sized>, unit: egui::MouseWheelUnit, delta_y: f32) {
-    harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
-    harness.event(egui::Event::MouseWheel {
-        unit,
-        delta: egui::vec2(0.0, delta_y),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: egui::Modifiers::NONE,
-    });
+    for event in wheel_events(unit, delta_y) {
+        harness.event(event);
+    }
 }
 
 /// One wheel notch (three lines) down or up.
@@ -90,15 +99,7 @@ impl WindowLikeDriver {
     }
 
     fn wheel(&mut self, unit: egui::MouseWheelUnit, delta_y: f32) {
-        self.events
-            .push(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
-        self.events.push(egui::Event::MouseWheel {
-            unit,
-            delta: egui::vec2(0.0, delta_y),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-            modifiers: egui::Modifiers::NONE,
-        });
+        self.events.extend(wheel_events(unit, delta_y));
     }
 
     fn step(&mut self) {

@@ -69,9 +69,7 @@ impl SearchPanel {
     /// results were shown, with the hits of the new issue.
     pub fn for_new_issue(&self, gazette: &Gazette) -> Self {
         let mut panel = SearchPanel::new(gazette);
-        panel.query = self.query.clone();
-        panel.hits = panel.index.search(&panel.query, LIMIT);
-        panel.total = panel.index.count(&panel.query);
+        panel.set_query(&self.query);
         panel.open = self.open;
         panel
     }
