@@ -156,11 +156,7 @@ mod tests {
     use crate::model::load::EMBEDDED_RON;
 
     fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("gazette-loading-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
+        crate::model::load::temp_file_in("gazette-loading", name, bytes)
     }
 
     #[test]

@@ -91,6 +91,20 @@ fn has_label_containing(harness: &Harness<'_, App>, part: &str) -> bool {
     harness.query_all_by_label_contains(part).next().is_some()
 }
 
+/// The search box of the top bar.
+fn search_box<'a>(harness: &'a Harness<'_, App>) -> egui_kittest::Node<'a> {
+    let hint = gazette_browser::ui::strings::ZH.search_hint;
+    harness.get_by(move |node| node.data().placeholder() == Some(hint))
+}
+
+/// Ctrl+K, then `query` typed into the search box.
+fn type_search(harness: &mut Harness<'_, App>, query: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    search_box(harness).type_text(query);
+    harness.run();
+}
+
 fn first_document(gazette: &Gazette) -> (String, String, String) {
     let d = gazette
         .documents
@@ -372,12 +386,7 @@ fn a_file_with_a_table_too_big_for_the_issue_search_opens_and_the_search_says_so
             .len(),
         MAX_SEARCHED_TABLE_ROWS + 1
     );
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
-    harness.run();
-    harness
-        .get_by(|node| node.data().placeholder() == Some(ZH.search_hint))
-        .type_text("411700");
-    harness.run();
+    type_search(&mut harness, "411700");
     assert!(
         has_label(&harness, ZH.search_results),
         "the results are open"
@@ -397,17 +406,12 @@ fn a_file_with_a_table_too_big_for_the_issue_search_opens_and_the_search_says_so
 fn a_search_typed_while_a_file_loads_stays_and_searches_the_new_issue() {
     use gazette_browser::ui::strings::ZH;
     let mut harness = harness();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
-    harness.run();
-    harness
-        .get_by(|node| node.data().placeholder() == Some(ZH.search_hint))
-        .type_text("驻马店");
-    harness.run();
+    type_search(&mut harness, "驻马店");
     let path = other_issue("a_search_typed_while_a_file_loads_stays");
     harness.state_mut().open_path(&path);
     settle(&mut harness);
     assert_eq!(harness.state().gazette().issue.number, 4);
-    let search_box = harness.get_by(|node| node.data().placeholder() == Some(ZH.search_hint));
+    let search_box = search_box(&harness);
     assert_eq!(
         search_box.value().as_deref(),
         Some("驻马店"),

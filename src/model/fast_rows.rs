@@ -506,6 +506,16 @@ fn parse_unicode_escape(text: &str, brace: usize) -> Option<(char, usize)> {
     Some((char::from_u32(code)?, brace + 1 + close + 1))
 }
 
+/// `count` rows of three cells, two of which look like row boundaries (`x],[y` and `],`), as
+/// the inside of a rows array: what a speculative split must not be fooled by.
+#[cfg(test)]
+pub(super) fn misleading_rows(count: usize) -> String {
+    let rows: Vec<String> = (0..count)
+        .map(|i| format!("[\"{i}\", \"x],[y\", \"],\"]"))
+        .collect();
+    rows.join(",\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,10 +576,7 @@ mod tests {
     #[test]
     fn speculative_splits_are_proven_or_redone() {
         // Cells that look like row boundaries ("],[") must not fool the split.
-        let rows: Vec<String> = (0..200_000)
-            .map(|i| format!("[\"{i}\", \"x],[y\", \"],\"]"))
-            .collect();
-        let text = format!("rows: [{}], tail", rows.join(",\n"));
+        let text = format!("rows: [{}], tail", misleading_rows(200_000));
         let open = text.find('[').unwrap();
         let (parsed, end) = parse_rows_array(&text, open).unwrap();
         assert_eq!(parsed.len(), 200_000);

@@ -350,16 +350,24 @@ pub fn read_counted(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError>
     Ok(bytes)
 }
 
+/// Writes `bytes` to `name` in a folder of the temporary directory named after `folder` and
+/// this process, for tests that load real files.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn temp_file_in(folder: &str, name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{folder}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("gazette-load-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
+        temp_file_in("gazette-load", name, bytes)
     }
 
     /// Loads `path` streamed in small windows, checking every byte was counted once.

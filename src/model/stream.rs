@@ -217,18 +217,10 @@ mod tests {
         super::super::load::parse_unvalidated(text, "test").unwrap()
     }
 
-    /// The embedded issue with its land-price table grown to `rows` rows, as RON text.
+    /// The embedded issue with its land-price table grown to `rows` synthetic rows, as RON text.
     fn big_issue(rows: usize) -> String {
         let mut gazette = super::super::load::embedded().unwrap();
-        let table = gazette
-            .tables
-            .iter_mut()
-            .find(|t| t.id == "land-prices")
-            .unwrap();
-        let template = table.rows.clone();
-        table.rows = (0..rows)
-            .map(|i| template[i % template.len()].clone())
-            .collect();
+        crate::synthetic::grow_land_prices(&mut gazette, rows, 11).unwrap();
         ron::to_string(&gazette).unwrap()
     }
 
@@ -295,10 +287,8 @@ mod tests {
     fn big_windows_are_split_across_threads_and_misleading_cells_do_not_fool_the_split() {
         // Cells that look like row boundaries ("],[") make some speculative splits fail; those
         // windows must be parsed again on one thread, not lost or doubled.
-        let rows: Vec<String> = (0..200_000)
-            .map(|i| format!("[\"{i}\", \"x],[y\", \"],\"]"))
-            .collect();
-        let text = format!("(rows: [{}], tail: 1)", rows.join(",\n"));
+        let rows = super::super::fast_rows::misleading_rows(200_000);
+        let text = format!("(rows: [{rows}], tail: 1)");
         assert!(text.len() > 5 << 20);
         for window in [5 << 20, (1 << 20) + 3] {
             let read = AtomicU64::new(0);
