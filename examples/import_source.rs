@@ -1,7 +1,7 @@
 //! Dev tool: turn the plain text of 《驻马店市人民政府公报》2023年第3号 into the RON data file.
 //!
 //! Run as
-//! `cargo run --example import_source -- ../shared/source/zhumadian-gazette-2023-no3.txt assets/gazette-2023-03.ron`.
+//! `cargo run --example import_source -- assets/source/zhumadian-gazette-2023-no3.txt assets/gazette-2023-03.ron`.
 //!
 //! The source is a fixed text, so the importer addresses it by line number and checks every line
 //! it relies on (it panics on a source it does not recognise). Everything that is a judgement

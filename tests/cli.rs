@@ -120,7 +120,7 @@ fn export_of_an_unknown_table_fails_and_writes_nothing() {
 
 #[test]
 fn export_reproduces_all_66_printed_rows_cell_for_cell() {
-    let source = std::fs::read_to_string("../shared/source/zhumadian-gazette-2023-no3.txt")
+    let source = std::fs::read_to_string("assets/source/zhumadian-gazette-2023-no3.txt")
         .expect("the source text beside the project");
     let gazette = gazette_browser::model::load::embedded().unwrap();
     let printed_rows: Vec<Vec<String>> = source

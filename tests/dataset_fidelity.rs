@@ -10,7 +10,7 @@ use gazette_browser::model::{Block, Category, Cell, ColumnKind, Document, Gazett
 use gazette_browser::text::issue_text;
 use std::path::Path;
 
-const SOURCE: &str = "../shared/source/zhumadian-gazette-2023-no3.txt";
+const SOURCE: &str = "assets/source/zhumadian-gazette-2023-no3.txt";
 const DATA: &str = "assets/gazette-2023-03.ron";
 
 fn source() -> String {
