@@ -2,18 +2,19 @@
 //!
 //! The library holds everything that can be tested without a window: the data model with its
 //! loading, validation and cross-checks ([`model`]), plain-text rendering ([`text`]), CSV export
-//! ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it.
+//! ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it. The window
+//! (`ui`) is behind the `gui` feature, on by default; without it nothing here needs eframe.
 
 pub mod atomic_file;
 pub mod cli;
 pub mod export;
 pub mod loading;
 pub mod model;
-pub mod parallel;
 pub mod reader;
 pub mod schematic;
 pub mod search;
 pub mod synthetic;
 pub mod table;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

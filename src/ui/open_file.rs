@@ -296,6 +296,7 @@ impl App {
             self.tab = Tab::Overview;
         }
         self.views.clear();
+        self.tables.opened_another_file();
         self.gazette = Arc::new(gazette);
         self.source = source;
     }
