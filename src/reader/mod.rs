@@ -1,4 +1,5 @@
-//! Reading one document, without any UI: the outline and find-in-document.
+//! Reading one document, without any UI: the outline, find-in-document, and the plain text of
+//! the issue ([`text`]).
 //!
 //! The reader window draws a document block by block in the order of
 //! [`Document::all_blocks`](crate::model::Document::all_blocks); everything here speaks in indices
@@ -6,6 +7,7 @@
 
 mod find;
 mod outline;
+pub mod text;
 
 pub use find::{FindMatch, FindState, find_matches};
 pub use outline::{OutlineEntry, current_entry, outline};
