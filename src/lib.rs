@@ -1,14 +1,13 @@
 //! Gazette Browser (公报浏览器): browse one issue of the Zhumadian municipal government gazette.
 //!
 //! The library holds everything that can be tested without a window: the data model with its
-//! loading, validation and cross-checks ([`model`]), plain-text rendering ([`reader::text`]), CSV export
-//! ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it. The window
+//! loading (also on a worker thread), validation and cross-checks ([`model`]), plain-text
+//! rendering ([`reader::text`]), CSV export ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it. The window
 //! (`ui`) is behind the `gui` feature, on by default; without it nothing here needs eframe.
 
 pub mod atomic_file;
 pub mod cli;
 pub mod export;
-pub mod loading;
 pub mod model;
 pub mod reader;
 pub mod schematic;
