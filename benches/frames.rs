@@ -15,6 +15,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use gazette_browser::model::{Table, load};
 use gazette_browser::synthetic::{GROWN_TABLE, grow_land_prices};
+use gazette_browser::table::Store;
 use gazette_browser::ui::App;
 use gazette_browser::ui::strings::Lang;
 use gazette_browser::ui::table_view::TableView;
@@ -128,8 +129,8 @@ fn frames(c: &mut Criterion) {
         .allow_missing_glyphs()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(
-            move |ui, view: &mut TableView| view.show(ui, &table),
-            TableView::new(Lang::Zh),
+            move |ui, (view, store): &mut (TableView, Store)| view.show(ui, store, &table),
+            (TableView::new(Lang::Zh), Store::default()),
         );
     for _ in 0..5 {
         harness.step();

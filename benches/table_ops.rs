@@ -15,7 +15,7 @@ use gazette_browser::export::{CsvOptions, csv_bytes};
 use gazette_browser::model::{Gazette, Table, load};
 use gazette_browser::search::SearchIndex;
 use gazette_browser::synthetic::{GROWN_TABLE, grow_land_prices};
-use gazette_browser::table::{ColumnFilter, TableIndex, TableState, visible_rows, visible_rows_of};
+use gazette_browser::table::{ColumnFilter, Query, TableIndex, visible_rows, visible_rows_of};
 use std::hint::black_box;
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
@@ -34,8 +34,8 @@ fn column(table: &Table, title: &str) -> usize {
     table.column_index(title).expect("column exists")
 }
 
-fn sorted_by(table: &Table, title: &str) -> TableState {
-    let mut state = TableState::default();
+fn sorted_by(table: &Table, title: &str) -> Query {
+    let mut state = Query::default();
     state.cycle_sort(column(table, title), false);
     state
 }
@@ -56,9 +56,9 @@ fn benches(c: &mut Criterion) {
                 b.iter(|| visible_rows(table, &TableIndex::new(table), black_box(state)))
             });
         }
-        let mut filtered = TableState {
+        let mut filtered = Query {
             quick_filter: "花园".to_owned(),
-            ..TableState::default()
+            ..Query::default()
         };
         let warm = TableIndex::new(table);
         let _ = visible_rows(table, &warm, &filtered);

@@ -7,7 +7,7 @@
 //!
 //!   cargo run --release --example model_job_phases -- big.ron [out.csv] [--whole]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use gazette_browser::export::cli::{ExportArgs, state_from_args};
+use gazette_browser::export::cli::{ExportArgs, query_from_args};
 use gazette_browser::export::{CsvOptions, Encoding, write_csv};
 use gazette_browser::model::load::{load_path_unvalidated, parse_unvalidated, read_counted};
 use gazette_browser::model::validate::validate;
@@ -61,7 +61,7 @@ fn main() {
         no_header: false,
         output: "-".into(),
     };
-    let state = state_from_args(table, &args).unwrap();
+    let state = query_from_args(table, &args).unwrap();
     let rows = visible_rows_of(table, &state);
     lap("filter+sort");
     let columns: Vec<usize> = (0..table.columns.len()).collect();

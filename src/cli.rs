@@ -153,9 +153,9 @@ fn table_size(table: &Table) -> String {
 
 fn write_text(gazette: &Gazette, doc_id: Option<&str>, out: &mut impl Write) -> i32 {
     let text = match doc_id {
-        None => crate::text::issue_text(gazette),
+        None => crate::reader::text::issue_text(gazette),
         Some(id) => match gazette.document(id) {
-            Some(document) => crate::text::document_text(gazette, document),
+            Some(document) => crate::reader::text::document_text(gazette, document),
             None => {
                 let ids: Vec<&str> = gazette.documents.iter().map(|d| d.id.as_str()).collect();
                 eprintln!(

@@ -1,19 +1,21 @@
 //! Gazette Browser (公报浏览器): browse one issue of the Zhumadian municipal government gazette.
 //!
 //! The library holds everything that can be tested without a window: the data model with its
-//! loading, validation and cross-checks ([`model`]), plain-text rendering ([`text`]), CSV export
-//! ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it.
+//! loading (also on a worker thread), validation and cross-checks ([`model`]), plain-text
+//! rendering ([`reader::text`]), CSV export ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it. The window
+//! (`ui`) is behind the `gui` feature, on by default; without it nothing here needs eframe.
 
 pub mod atomic_file;
 pub mod cli;
 pub mod export;
-pub mod loading;
 pub mod model;
-pub mod parallel;
 pub mod reader;
 pub mod schematic;
 pub mod search;
+/// Synthetic tables and issues of any size, for tests and benches: not part of the shipped
+/// library (the `synthetic` feature, which the tests and benches turn on).
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod table;
-pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

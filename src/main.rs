@@ -36,6 +36,16 @@ fn avoid_huge_pages() {
     }
 }
 
+/// Without the `gui` feature there is no window: say so and point to the commands.
+#[cfg(not(feature = "gui"))]
+fn open_window(_cli: &Cli) -> i32 {
+    eprintln!(
+        "error: this build has no window (built without the `gui` feature); \
+         give a command, e.g. `gazette-browser check` (see --help)"
+    );
+    gazette_browser::cli::EXIT_BAD_INPUT
+}
+
 /// Opens the window on the built-in issue, then on the file `--gazette` names. The file loads
 /// inside the window (with progress), and a file that cannot be used is explained there while
 /// the built-in issue stays open: a clerk who double-clicks a damaged file sees why, where a
@@ -46,6 +56,7 @@ fn avoid_huge_pages() {
 /// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
 /// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
 /// with that view of it.
+#[cfg(feature = "gui")]
 fn open_window(cli: &Cli) -> i32 {
     let gazette = match gazette_browser::model::load::embedded() {
         Ok(gazette) => gazette,

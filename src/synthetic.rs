@@ -9,7 +9,7 @@
 //! benchmarks.
 
 use crate::model::validate::{expected_floor_price, parse_decimal};
-use crate::model::{Block, Cell, Gazette, Table};
+use crate::model::{Block, Cell, Gazette, Table, land_price};
 
 /// Id of the table that is grown.
 pub const GROWN_TABLE: &str = "land-prices";
@@ -191,19 +191,19 @@ fn synthetic_row(
     let land_use = profile.name;
     let years = profile.years;
     move |title: &str| match title {
-        "序号" => (index + 1).to_string(),
-        "用途" => land_use.to_owned(),
-        "标定区域编号" => code.clone(),
-        "标定区域四至" => bounds.clone(),
-        "标准宗地名称" => name.clone(),
-        "土地位置" => place.clone(),
-        "权利类型" => "出让".to_owned(),
-        "土地面积" => area.clone(),
-        "设定容积率" => ratio.clone(),
-        "设定开发程度" => development.clone(),
-        "设定使用年期" => years.to_owned(),
-        "地面单价" => price.to_string(),
-        "楼面单价" => floor.clone(),
+        land_price::NUMBER => (index + 1).to_string(),
+        land_price::USE => land_use.to_owned(),
+        land_price::REGION_CODE => code.clone(),
+        land_price::BOUNDS => bounds.clone(),
+        land_price::PARCEL_NAME => name.clone(),
+        land_price::PLACE => place.clone(),
+        land_price::RIGHT => "出让".to_owned(),
+        land_price::AREA => area.clone(),
+        land_price::PLOT_RATIO => ratio.clone(),
+        land_price::DEVELOPMENT => development.clone(),
+        land_price::YEARS => years.to_owned(),
+        land_price::LAND_PRICE => price.to_string(),
+        land_price::FLOOR_PRICE => floor.clone(),
         _ => String::new(),
     }
 }

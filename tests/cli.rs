@@ -11,12 +11,10 @@ fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+mod common;
+
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gazette-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
+    common::temp_file("cli-test", name, bytes)
 }
 
 fn stderr(output: &Output) -> String {

@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test may panic on bad data
 
 use gazette_browser::model::{Block, Category, Cell, ColumnKind, Document, Gazette, TableOrigin};
-use gazette_browser::text::issue_text;
+use gazette_browser::reader::text::issue_text;
 use std::path::Path;
 
 const SOURCE: &str = "assets/source/zhumadian-gazette-2023-no3.txt";

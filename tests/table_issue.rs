@@ -4,7 +4,7 @@
 
 use gazette_browser::model::{Cell, Table, load};
 use gazette_browser::table::{
-    ColumnFilter, SortDirection, SortKey, TableIndex, TableState, column_sum, value_counts,
+    ColumnFilter, Query, SortDirection, SortKey, TableIndex, column_sum, value_counts,
     visible_rows, visible_rows_of,
 };
 use std::collections::BTreeSet;
@@ -36,7 +36,7 @@ fn the_use_value_list_counts_27_27_12() {
 #[test]
 fn residential_above_4000_by_price_is_13_regions_led_by_5640() {
     let table = land_prices();
-    let mut state = TableState::default();
+    let mut state = Query::default();
     let residential = BTreeSet::from(["住宅用地".to_owned()]);
     state.set_filter(col(&table, "用途"), ColumnFilter::Values(residential));
     let range = ColumnFilter::Range {
@@ -65,12 +65,12 @@ fn industrial_floor_prices_sort_last_and_area_sums() {
     let table = land_prices();
     let index = TableIndex::new(&table);
     let floor = col(&table, "楼面单价");
-    let state = TableState {
+    let state = Query {
         sort: vec![SortKey {
             column: floor,
             direction: SortDirection::Descending,
         }],
-        ..TableState::default()
+        ..Query::default()
     };
     let rows = visible_rows(&table, &index, &state);
     assert!(
@@ -112,12 +112,12 @@ fn timed(label: &str, f: impl FnOnce() -> usize) -> u128 {
 fn a_million_rows_sort_and_filter_in_time() {
     let table = million_rows();
     let index = TableIndex::new(&table);
-    let by = |title: &str| TableState {
+    let by = |title: &str| Query {
         sort: vec![SortKey {
             column: col(&table, title),
             direction: SortDirection::Descending,
         }],
-        ..TableState::default()
+        ..Query::default()
     };
     let numeric = timed("numeric sort", || {
         visible_rows(&table, &index, &by("地面单价")).len()
@@ -128,9 +128,9 @@ fn a_million_rows_sort_and_filter_in_time() {
     let code = timed("code sort", || {
         visible_rows(&table, &index, &by("标定区域编号")).len()
     });
-    let quick = TableState {
+    let quick = Query {
         quick_filter: "置地".into(),
-        ..TableState::default()
+        ..Query::default()
     };
     visible_rows(&table, &index, &quick);
     let filter = timed("quick filter", || {

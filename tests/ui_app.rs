@@ -14,6 +14,9 @@ use gazette_browser::reader::{block_text, find_matches, outline};
 use gazette_browser::ui::strings::{EN, ZH};
 use gazette_browser::ui::{App, Tab};
 
+mod common;
+use common::{MemoryStorage, has_label};
+
 fn gazette() -> Gazette {
     embedded().unwrap()
 }
@@ -32,10 +35,6 @@ fn documents(gazette: &Gazette) -> impl Iterator<Item = &Document> {
         .documents
         .iter()
         .filter(|d| d.category != Category::Interpretation)
-}
-
-fn has_label(harness: &Harness<'_, App>, label: &str) -> bool {
-    harness.query_all_by_label(label).next().is_some()
 }
 
 fn open_tab(harness: &mut Harness<'_, App>, label: &str) {
@@ -229,23 +228,6 @@ fn the_language_switch_changes_the_interface() {
     assert!(has_label(&harness, EN.tab_overview));
     assert!(has_label(&harness, EN.contents));
     assert!(!has_label(&harness, ZH.tab_overview));
-}
-
-/// Settings kept in memory, standing in for eframe's file on disk.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

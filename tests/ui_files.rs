@@ -13,10 +13,11 @@ use gazette_browser::model::load::{EMBEDDED_RON, embedded};
 use gazette_browser::model::{Category, Gazette};
 use gazette_browser::ui::notices::Notice;
 use gazette_browser::ui::{App, Source, Tab};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+
+mod common;
+use common::{MemoryStorage, has_label, has_label_containing};
 
 const MINIMAL: &str = include_str!("fixtures/minimal.ron");
 
@@ -40,31 +41,22 @@ fn harness() -> Harness<'static, App> {
     harness_with(None)
 }
 
-/// Runs frames until no file is loading (the worker answers within seconds even in debug),
-/// then until the window is idle.
+/// Runs frames until no file is loading, then until the window is idle. No time limit: a
+/// load that never ends hangs the test, which says so.
 fn settle(harness: &mut Harness<'_, App>) {
-    let start = Instant::now();
     while harness.state().is_loading() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "load never ended"
-        );
         harness.step();
-        std::thread::sleep(Duration::from_millis(5));
+        std::thread::yield_now();
     }
     harness.run();
 }
 
 fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gazette-ui-files-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("ui-files")
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = temp_dir().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
+    common::temp_file("ui-files", name, bytes)
 }
 
 /// The minimal fixture as another issue (第4号), so a switch is visible in the title.
@@ -81,14 +73,6 @@ fn other_issue(test: &str) -> PathBuf {
     let path = dir.join("gazette-2023-04.ron");
     std::fs::write(&path, other_issue_text()).unwrap();
     path
-}
-
-fn has_label(harness: &Harness<'_, App>, label: &str) -> bool {
-    harness.query_all_by_label(label).next().is_some()
-}
-
-fn has_label_containing(harness: &Harness<'_, App>, part: &str) -> bool {
-    harness.query_all_by_label_contains(part).next().is_some()
 }
 
 /// The search box of the top bar.
@@ -277,26 +261,8 @@ fn a_newer_open_replaces_one_still_loading() {
     assert_eq!(*harness.state().source(), Source::File(good));
 }
 
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 fn saved(harness: &mut Harness<'_, App>) -> MemoryStorage {
-    let mut storage = MemoryStorage::default();
-    eframe::App::save(harness.state_mut(), &mut storage);
-    storage
+    common::saved(harness.state_mut())
 }
 
 #[test]

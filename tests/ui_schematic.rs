@@ -59,10 +59,9 @@ fn selected(harness: &Harness<'_, App>, table: &str) -> BTreeSet<usize> {
     harness
         .state()
         .doc_tables()
-        .table_view()
-        .state(table)
-        .map(|s| s.selection.rows.clone())
-        .unwrap_or_default()
+        .store()
+        .selected_rows(table)
+        .clone()
 }
 
 /// Regions whose centre is on no smaller drawn region, so a click there lands on them.

@@ -7,6 +7,7 @@ use eframe::egui::{self, Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gazette_browser::model::{Cell, Column, ColumnKind, Table, TableOrigin};
+use gazette_browser::table::Store;
 use gazette_browser::ui::table_view::TableView;
 
 fn column(title: &str, kind: ColumnKind, unit: Option<&str>) -> Column {
@@ -52,6 +53,7 @@ fn table() -> Table {
 #[derive(Default)]
 struct Screen {
     view: TableView,
+    store: Store,
     clipboard: Option<String>,
 }
 
@@ -62,7 +64,7 @@ fn harness() -> Harness<'static, Screen> {
         .with_size(egui::vec2(1200.0, 600.0))
         .build_ui_state(
             move |ui, screen: &mut Screen| {
-                screen.view.show(ui, &table);
+                screen.view.show(ui, &mut screen.store, &table);
                 let copied = ui.ctx().output(|o| {
                     o.commands.iter().find_map(|c| match c {
                         OutputCommand::CopyText(text) => Some(text.clone()),
@@ -173,10 +175,16 @@ fn ctrl_a_selects_the_shown_rows_and_ctrl_c_copies_them_with_headers() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
-    assert_eq!(harness.state().view.selected_rows().len(), 6);
+    assert_eq!(harness.state().store.selected_rows("land-prices").len(), 6);
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().view.selected_rows().is_empty());
+    assert!(
+        harness
+            .state()
+            .store
+            .selected_rows("land-prices")
+            .is_empty()
+    );
     assert_eq!(
         clipboard_after(&mut harness, Key::C),
         None,
@@ -196,8 +204,8 @@ fn shift_click_selects_a_range_and_the_details_pane_shows_the_focused_row() {
     harness.run();
     let selected: Vec<usize> = harness
         .state()
-        .view
-        .selected_rows()
+        .store
+        .selected_rows("land-prices")
         .iter()
         .copied()
         .collect();

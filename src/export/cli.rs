@@ -6,7 +6,7 @@
 
 use super::{CsvOptions, Encoding, ExportError, write_csv, write_output_with};
 use crate::model::{Gazette, Table};
-use crate::table::{ColumnFilter, SortDirection, SortKey, TableState, visible_rows_of};
+use crate::table::{ColumnFilter, Query, SortDirection, SortKey, visible_rows_of};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -77,7 +77,7 @@ pub fn run(gazette: &Gazette, args: &ExportArgs) -> i32 {
 /// Exports as the arguments ask; nothing is written when any argument is wrong.
 pub fn export_command(gazette: &Gazette, args: &ExportArgs) -> Result<ExportSummary, ExportError> {
     let table = find_table(gazette, &args.table)?;
-    let state = state_from_args(table, args)?;
+    let state = query_from_args(table, args)?;
     let shown = visible_rows_of(table, &state);
     let rows = match &args.rows {
         Some(list) => pick_positions(&shown, list)?,
@@ -104,11 +104,11 @@ fn find_table<'a>(gazette: &'a Gazette, id: &str) -> Result<&'a Table, ExportErr
     })
 }
 
-/// The [`TableState`] the window would have after the same clicks.
-pub fn state_from_args(table: &Table, args: &ExportArgs) -> Result<TableState, ExportError> {
-    let mut state = TableState {
+/// The [`Query`] the window would have after the same clicks.
+pub fn query_from_args(table: &Table, args: &ExportArgs) -> Result<Query, ExportError> {
+    let mut state = Query {
         quick_filter: args.filter.clone().unwrap_or_default(),
-        ..TableState::default()
+        ..Query::default()
     };
     for item in &args.where_ {
         let (column, value) = split_pair(item, "--where", "COLUMN=VALUE")?;
@@ -149,7 +149,7 @@ pub fn find_column(table: &Table, name: &str) -> Result<usize, ExportError> {
 }
 
 /// Repeated `--where` on one column widen its value list (用途=商服用地 --where 用途=住宅用地).
-fn add_value(state: &mut TableState, column: usize, value: &str) {
+fn add_value(state: &mut Query, column: usize, value: &str) {
     let values = match state.filters.remove(&column) {
         Some(ColumnFilter::Values(mut values)) => {
             values.insert(value.to_owned());
@@ -161,7 +161,7 @@ fn add_value(state: &mut TableState, column: usize, value: &str) {
 }
 
 fn add_bound(
-    state: &mut TableState,
+    state: &mut Query,
     table: &Table,
     item: &str,
     is_min: bool,
@@ -175,14 +175,9 @@ fn add_bound(
             numeric: numeric_titles(table),
         });
     }
-    let bound: f64 = number
-        .trim()
-        .parse()
-        .ok()
-        .filter(|n: &f64| n.is_finite())
-        .ok_or_else(|| {
-            ExportError::BadArgument(format!("{option} \"{item}\": \"{number}\" is not a number"))
-        })?;
+    let bound = crate::model::parse_number(number).ok_or_else(|| {
+        ExportError::BadArgument(format!("{option} \"{item}\": \"{number}\" is not a number"))
+    })?;
     let (mut min, mut max) = match state.filters.get(&column) {
         Some(ColumnFilter::Range { min, max }) => (*min, *max),
         _ => (None, None),
@@ -271,7 +266,7 @@ mod tests {
     }
 
     fn numbers(table: &Table, line: &[&str]) -> Result<Vec<String>, ExportError> {
-        let state = state_from_args(table, &args(line))?;
+        let state = query_from_args(table, &args(line))?;
         let shown = visible_rows_of(table, &state);
         let rows = match &args(line).rows {
             Some(list) => pick_positions(&shown, list)?,

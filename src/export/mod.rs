@@ -6,14 +6,17 @@
 //! failure never leaves half a file. [`suggested_file_name`] proposes a name like
 //! 标定地价_2023-03_12行.csv. [`cli`] is the `export` command.
 
+pub mod choice;
 pub mod cli;
 mod error;
 mod write;
 
+pub use choice::RowChoice;
 pub use error::{EXIT_BAD_REQUEST, EXIT_WRITE_FAILED, ExportError};
 pub use write::{folder_of, write_output, write_output_with};
 
 use crate::model::{Cell, Column, Table};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::io::Write;
 
@@ -120,26 +123,16 @@ pub fn write_csv(
             .collect();
         sink.write_all(&header_csv(&headers)?)?;
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = rayon::current_num_threads();
     if threads < 2 || rows.len() < PARALLEL_EXPORT_MIN_ROWS {
         return sink.write_all(&utf8_rows_csv(table, rows, columns)?);
     }
-    // Each round, every thread writes one batch; the batches then go out in order.
+    // Each round, every thread of the pool writes one batch; the batches then go out in order.
     for round in rows.chunks(EXPORT_BATCH_ROWS * threads) {
-        let batches: Vec<std::io::Result<Vec<u8>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = round
-                .chunks(EXPORT_BATCH_ROWS)
-                .map(|batch| scope.spawn(move || utf8_rows_csv(table, batch, columns)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| {
-                    handle.join().unwrap_or_else(|_| {
-                        Err(std::io::Error::other("the CSV writer stopped unexpectedly"))
-                    })
-                })
-                .collect()
-        });
+        let batches: Vec<std::io::Result<Vec<u8>>> = round
+            .par_chunks(EXPORT_BATCH_ROWS)
+            .map(|batch| utf8_rows_csv(table, batch, columns))
+            .collect();
         for batch in batches {
             sink.write_all(&batch?)?;
         }
@@ -250,7 +243,7 @@ fn starts_and_ends_with_digit(text: &str) -> bool {
 }
 
 fn is_plain_number(text: &str) -> bool {
-    text.trim().parse::<f64>().is_ok_and(f64::is_finite)
+    crate::model::parse_number(text).is_some()
 }
 
 /// OWASP's advice against CSV formula injection: a text cell that begins with `=`, `+`, `-`,

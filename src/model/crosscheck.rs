@@ -21,13 +21,13 @@ pub struct CrossCheckNote {
 }
 
 /// The column that identifies land use (用途) in a land-price table.
-pub const USE_COLUMN: &str = "用途";
+pub const USE_COLUMN: &str = super::land_price::USE;
 /// The column of region codes in the main land-price table.
-pub const REGION_CODE_COLUMN: &str = "标定区域编号";
+pub const REGION_CODE_COLUMN: &str = super::land_price::REGION_CODE;
 /// The land-price column compared with the legends.
-pub const LAND_PRICE_COLUMN: &str = super::validate::LAND_PRICE_COLUMN;
+pub const LAND_PRICE_COLUMN: &str = super::land_price::LAND_PRICE;
 /// The parcel-name column compared with a legend's 标定区域名称.
-pub const PARCEL_NAME_COLUMN: &str = "标准宗地名称";
+pub const PARCEL_NAME_COLUMN: &str = super::land_price::PARCEL_NAME;
 
 /// How many regions of one use an interpretation states, against how many the table has.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,7 +301,7 @@ fn column_agreements(
     }
     let mut messages = Vec::new();
     for (index, column) in legend.columns.iter().enumerate() {
-        if index == legend_code || column.title == "序号" {
+        if index == legend_code || column.title == super::land_price::NUMBER {
             continue;
         }
         let target = counterpart_column(main, legend, index, &joined);

@@ -7,7 +7,9 @@
 
 pub mod crosscheck;
 pub mod fast_rows;
+pub mod land_price;
 pub mod load;
+pub mod load_job;
 pub mod stream;
 pub mod types;
 pub mod validate;
@@ -45,6 +47,40 @@ impl Document {
             collect_blocks(&attachment.body, &mut out);
         }
         out
+    }
+}
+
+impl Block {
+    /// The text this block shows — in the reader, in find and search, and in the plain text of
+    /// the `text` command — so that a position found in one is the same place in the others.
+    /// Tables have none: their cells are their text.
+    pub fn shown_text(&self) -> Option<String> {
+        match self {
+            Block::Heading {
+                numbering, text, ..
+            } => Some(format!("{numbering}{text}")),
+            Block::Paragraph { text, .. } | Block::Note { text } => Some(text.clone()),
+            Block::Box { number, title, .. } => Some(box_label(*number, title)),
+            Block::Figure { number, caption } => Some(figure_label(*number, caption)),
+            Block::Table { .. } => None,
+        }
+    }
+}
+
+/// The printed label of a 专栏 box, e.g. "专栏3 重点项目".
+pub fn box_label(number: Option<u32>, title: &str) -> String {
+    match number {
+        Some(number) => format!("专栏{number} {title}"),
+        None => format!("专栏 {title}"),
+    }
+}
+
+/// The printed label of a figure, e.g. "图1：区位图"; an unnumbered figure shows its caption
+/// as printed.
+pub fn figure_label(number: Option<u32>, caption: &str) -> String {
+    match number {
+        Some(number) => format!("图{number}：{caption}"),
+        None => caption.to_owned(),
     }
 }
 

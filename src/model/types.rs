@@ -367,10 +367,18 @@ impl Cell {
         }
     }
 
-    /// The value as a number, if the cell holds one that parses.
+    /// The value as a number, if the cell holds one (see [`parse_number`]).
     pub fn number(&self) -> Option<f64> {
-        self.value().and_then(|text| text.parse::<f64>().ok())
+        self.value().and_then(parse_number)
     }
+}
+
+/// The number a cell or a typed bound holds: surrounding spaces ignored, and only finite
+/// numbers (no NaN, no infinity, which Rust's parser would accept from "NaN" or "inf" and
+/// which would sort, sum and filter as nonsense). The one rule for a number everywhere: sorting,
+/// filters, sums, the schematic's colours, CSV and the command line's bounds.
+pub fn parse_number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// A correction made against the printed text.
@@ -482,5 +490,22 @@ impl TryFrom<String> for YearMonth {
 impl From<YearMonth> for String {
     fn from(month: YearMonth) -> Self {
         format!("{:04}-{:02}", month.year, month.month)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_is_trimmed_and_finite() {
+        assert_eq!(parse_number(" 4520 "), Some(4520.0));
+        assert_eq!(parse_number("-3.5"), Some(-3.5));
+        for not_a_number in ["NaN", "inf", "-infinity", "", " ", "--", "4,520", "1e400"] {
+            assert_eq!(parse_number(not_a_number), None, "{not_a_number:?}");
+        }
+        assert_eq!(Cell::Value("NaN".into()).number(), None);
+        assert_eq!(Cell::Value(" 12.5".into()).number(), Some(12.5));
+        assert_eq!(Cell::Dash.number(), None);
     }
 }

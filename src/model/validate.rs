@@ -5,6 +5,7 @@
 //! full list, and the clerk keeps what was open.
 
 use super::{Block, Category, Cell, ColumnKind, Gazette, Table, TableOrigin};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
@@ -224,13 +225,16 @@ fn check_table(table: &Table, problems: &mut Vec<Problem>) {
         }
     }
     let floor_columns = floor_price_columns(table);
-    let found = crate::parallel::map_chunks(&table.rows, PARALLEL_CHUNK_MIN_ROWS, |first, rows| {
-        check_rows(table, first, rows, floor_columns)
-    });
+    let found: Vec<Vec<Problem>> = table
+        .rows
+        .par_chunks(PARALLEL_CHUNK_MIN_ROWS)
+        .enumerate()
+        .map(|(run, rows)| check_rows(table, run * PARALLEL_CHUNK_MIN_ROWS, rows, floor_columns))
+        .collect();
     problems.extend(found.into_iter().flatten());
 }
 
-/// Rows per chunk below which checking in parallel is not worth a thread.
+/// Rows each thread of the pool checks at a time.
 const PARALLEL_CHUNK_MIN_ROWS: usize = 50_000;
 
 /// Cell count, value and floor-price checks of `rows`, the first of which is row `first` of
@@ -343,11 +347,11 @@ pub fn expected_floor_price(land_price: i64, plot_ratio: (i128, u32)) -> Option<
 }
 
 /// Titles of the three land-price columns tied by 楼面单价 = 地面单价 ÷ 设定容积率.
-pub const LAND_PRICE_COLUMN: &str = "地面单价";
+pub const LAND_PRICE_COLUMN: &str = super::land_price::LAND_PRICE;
 /// See [`LAND_PRICE_COLUMN`].
-pub const PLOT_RATIO_COLUMN: &str = "设定容积率";
+pub const PLOT_RATIO_COLUMN: &str = super::land_price::PLOT_RATIO;
 /// See [`LAND_PRICE_COLUMN`].
-pub const FLOOR_PRICE_COLUMN: &str = "楼面单价";
+pub const FLOOR_PRICE_COLUMN: &str = super::land_price::FLOOR_PRICE;
 
 /// The 地面单价, 设定容积率 and 楼面单价 columns, when the table has all three.
 fn floor_price_columns(table: &Table) -> Option<(usize, usize, usize)> {

@@ -119,6 +119,32 @@ impl FindState {
         self.current.and_then(|i| self.matches.get(i))
     }
 
+    /// Shows the match at `range` of `block` (a whole-issue search hit): the find bar takes the
+    /// matched text as its query, so Next and Previous go on from there, and this very match is
+    /// the current one — even where the find bar's own matching would not have found it (the
+    /// search forgives spaces and full-width forms).
+    pub fn show_range(&mut self, document: &Document, block: usize, range: Range<usize>) {
+        let blocks = document.all_blocks();
+        let matched = blocks
+            .get(block)
+            .and_then(|b| b.shown_text())
+            .and_then(|text| text.get(range.clone()).map(str::to_owned))
+            .unwrap_or_default();
+        self.set_query(document, &matched, block);
+        let wanted = FindMatch { block, range };
+        let position = match self.matches.iter().position(|m| *m == wanted) {
+            Some(position) => position,
+            None => {
+                let at = self
+                    .matches
+                    .partition_point(|m| (m.block, m.range.start) < (block, wanted.range.start));
+                self.matches.insert(at, wanted);
+                at
+            }
+        };
+        self.current = Some(position);
+    }
+
     /// Makes the `nth` match (0-based) inside `block` current, e.g. to show a search hit;
     /// returns whether there was one.
     pub fn select_in_block(&mut self, block: usize, nth: usize) -> bool {
@@ -208,6 +234,35 @@ mod tests {
         assert_eq!(state.counter(), "0/0");
         state.next();
         assert_eq!(state.current, None);
+    }
+
+    #[test]
+    fn a_search_hit_marks_its_own_place_when_the_words_appear_with_and_without_a_space() {
+        // The whole-issue search forgives spaces, so "2022 年" finds all three; the reader's
+        // find matches only the two spelled with a space. The third hit must mark the third
+        // occurrence, not the second "2022 年" found by searching for the text again.
+        let paragraph = "2022 年开工，2022年建成，2022 年验收";
+        let doc = document(&["无", paragraph]);
+        let gazette_hits: Vec<std::ops::Range<usize>> = {
+            let mut index = Vec::new();
+            let mut from = 0;
+            for needle in ["2022 年", "2022年", "2022 年"] {
+                let at = from + paragraph[from..].find(needle).unwrap();
+                index.push(at..at + needle.len());
+                from = at + needle.len();
+            }
+            index
+        };
+        let mut state = FindState::default();
+        for range in gazette_hits {
+            state.show_range(&doc, 1, range.clone());
+            let current = state.current_match().unwrap();
+            assert_eq!((current.block, current.range.clone()), (1, range));
+        }
+        assert_eq!(
+            state.query, "2022 年",
+            "the find bar goes on from the hit's text"
+        );
     }
 
     #[test]

@@ -15,19 +15,19 @@
 pub mod svg;
 pub mod view;
 
-use crate::model::{Cell, Table};
+use crate::model::{Cell, Table, land_price};
 use std::collections::{BTreeMap, HashMap};
 
 /// Column titles read from the land-price table.
-pub const CODE_COLUMN: &str = "标定区域编号";
+pub const CODE_COLUMN: &str = land_price::REGION_CODE;
 /// See [`CODE_COLUMN`].
-pub const USE_COLUMN: &str = "用途";
+pub const USE_COLUMN: &str = land_price::USE;
 /// See [`CODE_COLUMN`].
-pub const BOUNDS_COLUMN: &str = "标定区域四至";
+pub const BOUNDS_COLUMN: &str = land_price::BOUNDS;
 /// See [`CODE_COLUMN`].
-pub const NUMBER_COLUMN: &str = "序号";
+pub const NUMBER_COLUMN: &str = land_price::NUMBER;
 /// See [`CODE_COLUMN`].
-pub const PRICE_COLUMN: &str = "地面单价";
+pub const PRICE_COLUMN: &str = land_price::LAND_PRICE;
 
 /// Printed variants of one road's name, mapped to the name the schematic uses.
 pub const ROAD_NAME_VARIANTS: &[(&str, &str)] = &[("栢城路", "柏城路")];

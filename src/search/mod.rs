@@ -8,7 +8,7 @@
 //! Build a [`SearchIndex`] once per gazette and query it per keystroke; [`search`] is the
 //! one-shot form.
 
-use crate::model::{Block, Gazette};
+use crate::model::Gazette;
 use std::ops::Range;
 
 /// Where a hit is.
@@ -48,6 +48,10 @@ pub struct SearchHit {
     pub context: String,
     /// Byte range of the match within `context`.
     pub match_range: Range<usize>,
+    /// Byte range of the match within the whole text of its place: for a block, within
+    /// [`crate::model::Block::shown_text`], so the reader marks exactly this match rather
+    /// than searching for its text again.
+    pub range: Range<usize>,
 }
 
 /// Searches the whole issue for `query`; at most `limit` hits, in reading order.
@@ -176,7 +180,7 @@ impl SearchIndex {
                 document: document.id.clone(),
                 block: block_index,
             };
-            if let Some(text) = block_text(block) {
+            if let Some(text) = block.shown_text() {
                 self.push(place, &text);
             }
         }
@@ -214,24 +218,6 @@ impl SearchIndex {
 }
 
 /// The searchable text of a block: what the reader shows for it.
-fn block_text(block: &Block) -> Option<String> {
-    match block {
-        Block::Heading {
-            numbering, text, ..
-        } => Some(format!("{numbering}{text}")),
-        Block::Paragraph { text, .. } | Block::Note { text } => Some(text.clone()),
-        Block::Box { number, title, .. } => Some(match number {
-            Some(number) => format!("专栏{number} {title}"),
-            None => format!("专栏 {title}"),
-        }),
-        Block::Figure { number, caption } => Some(match number {
-            Some(number) => format!("图{number}：{caption}"),
-            None => caption.clone(),
-        }),
-        Block::Table { .. } => None,
-    }
-}
-
 impl Entry {
     /// A hit for the match covering `original` bytes `found`, with context around it.
     fn hit(&self, found: Range<usize>) -> SearchHit {
@@ -246,6 +232,7 @@ impl Entry {
             place: self.place.clone(),
             context,
             match_range: offset + found.start - start..offset + found.end - start,
+            range: found,
         }
     }
 }

@@ -5,6 +5,7 @@
 //! million rows by several keys is a cheap stable sort of indices.
 
 use crate::model::{Cell, ColumnKind, Table};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -229,79 +230,35 @@ fn rank_by<K: Send>(
     ranks
 }
 
-/// Items below which sorting and parsing stay on one thread.
+/// Items below which sorting and parsing stay on the calling thread.
 const PARALLEL_MIN_ITEMS: usize = 100_000;
 
-/// Sorts on every core: each thread sorts one slice, then the sorted runs are merged. A million
-/// keys sort in roughly half the time on the two-core office PCs this runs on.
+/// Sorts on the pool for a big column (a million keys sort in roughly half the time on the
+/// two-core office PCs this runs on), on the calling thread for a small one.
 fn parallel_sort_unstable_by<T: Send>(
     mut items: Vec<T>,
     cmp: impl Fn(&T, &T) -> Ordering + Sync,
 ) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || items.len() < PARALLEL_MIN_ITEMS {
+    if items.len() < PARALLEL_MIN_ITEMS {
         items.sort_unstable_by(&cmp);
-        return items;
+    } else {
+        items.par_sort_unstable_by(&cmp);
     }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        for part in items.chunks_mut(chunk) {
-            let cmp = &cmp;
-            scope.spawn(move || part.sort_unstable_by(cmp));
-        }
-    });
-    let mut runs = Vec::new();
-    while items.len() > chunk {
-        let tail = items.split_off(items.len() - (items.len() - 1) % chunk - 1);
-        runs.push(tail);
-    }
-    runs.push(items);
-    merge_runs(runs, &cmp)
+    items
 }
 
-/// Merges sorted runs into one sorted vector (the runs are few: one per core).
-fn merge_runs<T>(mut runs: Vec<Vec<T>>, cmp: &impl Fn(&T, &T) -> Ordering) -> Vec<T> {
-    for run in &mut runs {
-        run.reverse(); // so that pop() yields each run's smallest item first
-    }
-    let mut merged = Vec::with_capacity(runs.iter().map(Vec::len).sum());
-    loop {
-        let mut best: Option<usize> = None;
-        for (i, run) in runs.iter().enumerate() {
-            let Some(candidate) = run.last() else {
-                continue;
-            };
-            let is_better = match best.and_then(|b| runs[b].last()) {
-                Some(head) => cmp(candidate, head).is_lt(),
-                None => true,
-            };
-            if is_better {
-                best = Some(i);
-            }
-        }
-        match best.and_then(|b| runs[b].pop()) {
-            Some(item) => merged.push(item),
-            None => return merged,
-        }
-    }
-}
-
-/// The numbers of one column, parsed on every core for big tables.
+/// The numbers of one column, parsed on the pool for big tables.
 fn parse_column_numbers(table: &Table, column: usize) -> Vec<Option<f64>> {
-    let parts = crate::parallel::map_chunks(&table.rows, PARALLEL_MIN_ITEMS, |_, rows| {
-        rows.iter()
-            .map(|row| cell_number(row.get(column)))
-            .collect::<Vec<_>>()
-    });
-    parts.concat()
+    table
+        .rows
+        .par_iter()
+        .with_min_len(PARALLEL_MIN_ITEMS)
+        .map(|row| cell_number(row.get(column)))
+        .collect()
 }
 
 fn cell_number(cell: Option<&Cell>) -> Option<f64> {
-    cell.and_then(|c| c.value())
-        .and_then(|text| text.trim().parse::<f64>().ok())
-        .filter(|n| n.is_finite())
+    cell.and_then(Cell::number)
 }
 
 /// Natural order for codes: runs of digits compare as numbers, so "G2" < "G10" and

@@ -1,9 +1,14 @@
 //! The view state of one table and everything computed from it, without any UI.
 //!
-//! This is where sorting, filtering, selection, value lists, sums and copy text are decided, so
-//! the window and the command line give the same rows in the same order. The UI only turns clicks
-//! into calls on [`TableState`] and draws [`visible_rows`].
+//! This is where sorting, filtering, selection, value lists, sums, copy text and when rows are
+//! recomputed (and on which thread) are decided, so the window and the command line give the
+//! same rows in the same order. The UI only turns clicks into calls on the [`Store`] and draws
+//! what a [`Session`] holds.
 //!
+//! - [`state`]: what the user asked of a table — [`Query`], [`Layout`], [`Selection`].
+//! - [`store`]: those states for every table, shared by the table view and the schematic.
+//! - [`session`]: one table's shown rows kept current for its query; status facts.
+//! - [`worker`]: a large table's rows computed off the UI thread, superseded requests dropped.
 //! - [`index`]: per-table caches (parsed numbers, sort ranks, folded text) built once per table.
 //! - [`view`]: filters and sort keys → the visible row order.
 //! - [`selection`]: click / Ctrl / Shift / Ctrl+A / Esc on rows that keep their identity.
@@ -11,17 +16,22 @@
 
 pub mod index;
 pub mod selection;
+pub mod session;
 pub mod state;
+pub mod store;
 pub mod summary;
 pub mod view;
+pub mod worker;
 
 #[cfg(test)]
 pub(crate) mod fixture;
 
 pub use index::{TableIndex, natural_cmp};
 pub use selection::{ClickKind, Selection};
-pub use state::{ColumnFilter, SortDirection, SortKey, TableState};
+pub use session::{BACKGROUND_ROWS, Busy, Progress, Session, StatusFacts};
+pub use state::{ColumnFilter, Layout, Query, SortDirection, SortKey, TableState};
+pub use store::Store;
 pub use summary::{
     ColumnSum, column_sum, column_value_counts, has_value_list, is_summable, tsv, value_counts,
 };
-pub use view::{visible_rows, visible_rows_of};
+pub use view::{visible_rows, visible_rows_of, visible_rows_unless};

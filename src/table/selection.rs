@@ -7,15 +7,29 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Selected rows, the focused row (shown in the details pane) and the anchor of Shift ranges.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Changed only through its methods, each of which bumps [`Selection::revision`]: whatever is
+/// worked out from the selection (the status bar's sums over a million rows) is kept until the
+/// revision moves, instead of every caller remembering to drop it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Selection {
     /// Source indices of the selected rows.
-    pub rows: BTreeSet<usize>,
+    rows: BTreeSet<usize>,
     /// The row whose fields the details pane shows.
-    pub focused: Option<usize>,
+    focused: Option<usize>,
     /// Where a Shift range starts: the last row clicked without Shift.
-    pub anchor: Option<usize>,
+    anchor: Option<usize>,
+    /// Bumped by every change; never saved.
+    #[serde(skip)]
+    revision: u64,
+}
+
+/// Two selections are equal when they select and focus the same rows, whatever their history.
+impl PartialEq for Selection {
+    fn eq(&self, other: &Self) -> bool {
+        self.rows == other.rows && self.focused == other.focused && self.anchor == other.anchor
+    }
 }
 
 /// Which modifiers accompanied a click on a row.
@@ -28,6 +42,30 @@ pub struct ClickKind {
 }
 
 impl Selection {
+    /// Source indices of the selected rows.
+    pub fn rows(&self) -> &BTreeSet<usize> {
+        &self.rows
+    }
+
+    /// The row whose fields the details pane shows.
+    pub fn focused(&self) -> Option<usize> {
+        self.focused
+    }
+
+    /// A number that changes whenever the selection does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Selects exactly `rows` and focuses (and anchors Shift ranges at) `focus`, as a click on
+    /// the schematic or a search hit does.
+    pub fn set(&mut self, rows: impl IntoIterator<Item = usize>, focus: Option<usize>) {
+        self.rows = rows.into_iter().collect();
+        self.focused = focus;
+        self.anchor = focus;
+        self.revision += 1;
+    }
+
     /// A click on `row` with the given modifiers; `shown` is the visible order, which decides
     /// what a Shift range covers.
     pub fn click(&mut self, row: usize, kind: ClickKind, shown: &[usize]) {
@@ -43,6 +81,7 @@ impl Selection {
             self.anchor = Some(row);
         }
         self.focused = Some(row);
+        self.revision += 1;
     }
 
     /// Shift: the shown rows from the anchor to `row` inclusive; with `keep` (Ctrl+Shift) they are
@@ -69,11 +108,15 @@ impl Selection {
         if self.focused.is_none() {
             self.focused = shown.first().copied();
         }
+        self.revision += 1;
     }
 
     /// Esc: nothing selected or focused.
     pub fn clear(&mut self) {
-        *self = Selection::default();
+        *self = Selection {
+            revision: self.revision + 1,
+            ..Selection::default()
+        };
     }
 
     /// Arrow keys: moves the focus `delta` rows in the shown order and selects it (with
@@ -118,6 +161,7 @@ impl Selection {
         // million selected rows cost nothing while they fit.
         if self.rows.last().is_some_and(|&row| row >= row_count) {
             self.rows.retain(|&row| row < row_count);
+            self.revision += 1;
         }
         self.focused = self.focused.filter(|&row| row < row_count);
         self.anchor = self.anchor.filter(|&row| row < row_count);
@@ -219,24 +263,24 @@ mod tests {
     fn selection_survives_sorting_and_filtering() {
         let table = land_prices();
         let mut state = TableState::default();
-        let shown = visible_rows_of(&table, &state);
+        let shown = visible_rows_of(&table, &state.query);
         state.selection.click(0, PLAIN, &shown);
         state.selection.click(6, CTRL, &shown);
-        state.cycle_sort(6, false);
-        state.cycle_sort(6, false);
-        let shown = visible_rows_of(&table, &state);
+        state.query.cycle_sort(6, false);
+        state.query.cycle_sort(6, false);
+        let shown = visible_rows_of(&table, &state.query);
         assert_eq!(
             state.selection.shown_selected(&shown),
             [6, 0],
             "by price descending"
         );
-        state.quick_filter = "住宅".into();
-        let shown = visible_rows_of(&table, &state);
+        state.query.quick_filter = "住宅".into();
+        let shown = visible_rows_of(&table, &state.query);
         assert_eq!(state.selection.shown_selected(&shown), [6]);
         assert_eq!(state.selection.hidden_count(&shown), 1);
-        state.set_filter(1, ColumnFilter::Text(String::new()));
-        state.clear_filters();
-        let shown = visible_rows_of(&table, &state);
+        state.query.set_filter(1, ColumnFilter::Text(String::new()));
+        state.query.clear_filters();
+        let shown = visible_rows_of(&table, &state.query);
         assert_eq!(
             state.selection.shown_selected(&shown),
             [6, 0],

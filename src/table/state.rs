@@ -1,5 +1,10 @@
-//! [`TableState`]: what the user has asked of one table (sort keys, filters, hidden columns,
-//! widths, selection), as plain serialisable data.
+//! What the user has asked of one table, as plain serialisable data, in three parts that change
+//! for different reasons:
+//!
+//! - [`Query`]: sort keys, column filters and the quick filter. It alone decides the visible
+//!   rows, so it is also the key a worker computes them for (see [`super::worker`]).
+//! - [`Layout`]: hidden columns and widths. Drawing only; never re-sorts anything.
+//! - [`Selection`]: selected, focused and anchor rows.
 
 use super::selection::Selection;
 use serde::{Deserialize, Serialize};
@@ -11,18 +16,35 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TableState {
+    /// Which rows are shown, in which order.
+    pub query: Query,
+    /// How the columns are drawn.
+    pub layout: Layout,
+    /// Selected, focused and anchor rows.
+    pub selection: Selection,
+}
+
+/// What decides the visible rows: sort keys, column filters, quick filter. Two equal queries
+/// give the same rows, which is how a view knows whether what it shows is still current.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Query {
     /// Sort keys in priority order; empty means printed order.
     pub sort: Vec<SortKey>,
     /// At most one filter per column; a row must pass all of them.
     pub filters: BTreeMap<usize, ColumnFilter>,
     /// Words that must each appear in some cell of a row (case-insensitive).
     pub quick_filter: String,
+}
+
+/// How a table's columns are drawn.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Layout {
     /// Columns the user has hidden.
     pub hidden: BTreeSet<usize>,
     /// Column widths in points, as the user dragged them.
     pub widths: BTreeMap<usize, f32>,
-    /// Selected, focused and anchor rows.
-    pub selection: Selection,
 }
 
 /// One sort key: a column and its direction.
@@ -80,7 +102,7 @@ fn next_direction(current: Option<SortDirection>) -> Option<SortDirection> {
     }
 }
 
-impl TableState {
+impl Query {
     /// A header click. A plain click makes `column` the only key and cycles it
     /// (ascending → descending → off); with `add` (Shift) the other keys stay and `column` is
     /// cycled in place or appended as the next priority.
@@ -130,6 +152,14 @@ impl TableState {
         self.filters.clear();
     }
 
+    /// Drops sort keys and filters of columns a table of `column_count` columns lacks.
+    fn fit(&mut self, column_count: usize) {
+        self.sort.retain(|key| key.column < column_count);
+        self.filters.retain(|&column, _| column < column_count);
+    }
+}
+
+impl Layout {
     /// Hides or shows a column. The last shown column cannot be hidden, so the table never
     /// turns into an empty grid the user cannot get back from.
     pub fn set_hidden(&mut self, column: usize, hidden: bool, column_count: usize) {
@@ -147,27 +177,35 @@ impl TableState {
             .collect()
     }
 
-    /// Drops whatever does not fit a table of this shape (a remembered state from an older data
-    /// file), so stale indices never reach the sort or the UI.
-    pub fn fit(&mut self, row_count: usize, column_count: usize) {
-        self.sort.retain(|key| key.column < column_count);
-        self.filters.retain(|&column, _| column < column_count);
+    /// Drops hidden columns and widths a table of `column_count` columns lacks.
+    fn fit(&mut self, column_count: usize) {
         self.hidden.retain(|&column| column < column_count);
         self.widths.retain(|&column, _| column < column_count);
         if self.hidden.len() >= column_count {
             self.hidden.clear();
         }
+    }
+}
+
+impl TableState {
+    /// Drops whatever does not fit a table of this shape (a remembered state from an older data
+    /// file), so stale indices never reach the sort or the UI.
+    pub fn fit(&mut self, row_count: usize, column_count: usize) {
+        self.query.fit(column_count);
+        self.layout.fit(column_count);
         self.selection.fit(row_count);
     }
 
-    /// The part worth remembering between runs: widths, hidden columns and sort keys. Filters
-    /// and the selection belong to one session's task and start fresh.
+    /// The part worth remembering between runs: the layout and the sort keys. Filters and the
+    /// selection belong to one session's task and start fresh.
     pub fn remembered(&self) -> TableState {
         TableState {
-            sort: self.sort.clone(),
-            hidden: self.hidden.clone(),
-            widths: self.widths.clone(),
-            ..TableState::default()
+            query: Query {
+                sort: self.query.sort.clone(),
+                ..Query::default()
+            },
+            layout: self.layout.clone(),
+            selection: Selection::default(),
         }
     }
 }
@@ -178,119 +216,123 @@ mod tests {
     use SortDirection::*;
 
     fn keys(state: &TableState) -> Vec<(usize, SortDirection)> {
-        state.sort.iter().map(|k| (k.column, k.direction)).collect()
+        state
+            .query
+            .sort
+            .iter()
+            .map(|k| (k.column, k.direction))
+            .collect()
     }
 
     #[test]
     fn a_header_click_cycles_ascending_descending_off() {
         let mut state = TableState::default();
-        state.cycle_sort(5, false);
+        state.query.cycle_sort(5, false);
         assert_eq!(keys(&state), [(5, Ascending)]);
-        state.cycle_sort(5, false);
+        state.query.cycle_sort(5, false);
         assert_eq!(keys(&state), [(5, Descending)]);
-        state.cycle_sort(5, false);
-        assert!(state.sort.is_empty());
+        state.query.cycle_sort(5, false);
+        assert!(state.query.sort.is_empty());
     }
 
     #[test]
     fn a_plain_click_on_another_column_replaces_the_keys() {
         let mut state = TableState::default();
-        state.cycle_sort(1, false);
-        state.cycle_sort(5, true);
-        state.cycle_sort(3, false);
+        state.query.cycle_sort(1, false);
+        state.query.cycle_sort(5, true);
+        state.query.cycle_sort(3, false);
         assert_eq!(keys(&state), [(3, Ascending)]);
     }
 
     #[test]
     fn shift_click_adds_secondary_keys_with_priorities() {
         let mut state = TableState::default();
-        state.cycle_sort(1, false);
-        state.cycle_sort(5, true);
-        assert_eq!(state.sort_of(1), Some((1, Ascending)));
-        assert_eq!(state.sort_of(5), Some((2, Ascending)));
-        state.cycle_sort(5, true);
-        assert_eq!(state.sort_of(5), Some((2, Descending)));
-        state.cycle_sort(1, true);
-        state.cycle_sort(1, true);
+        state.query.cycle_sort(1, false);
+        state.query.cycle_sort(5, true);
+        assert_eq!(state.query.sort_of(1), Some((1, Ascending)));
+        assert_eq!(state.query.sort_of(5), Some((2, Ascending)));
+        state.query.cycle_sort(5, true);
+        assert_eq!(state.query.sort_of(5), Some((2, Descending)));
+        state.query.cycle_sort(1, true);
+        state.query.cycle_sort(1, true);
         assert_eq!(
             keys(&state),
             [(5, Descending)],
             "primary removed, secondary promoted"
         );
-        assert_eq!(state.sort_of(5), Some((1, Descending)));
-        assert_eq!(state.sort_of(2), None);
+        assert_eq!(state.query.sort_of(5), Some((1, Descending)));
+        assert_eq!(state.query.sort_of(2), None);
     }
 
     #[test]
     fn empty_filters_are_not_active_and_clear_filters_clears_all() {
         let mut state = TableState::default();
-        state.set_filter(1, ColumnFilter::Text("  ".into()));
-        state.set_filter(
+        state.query.set_filter(1, ColumnFilter::Text("  ".into()));
+        state.query.set_filter(
             2,
             ColumnFilter::Range {
                 min: None,
                 max: None,
             },
         );
-        assert!(!state.has_active_filters());
-        assert!(state.filters.is_empty());
-        state.set_filter(
+        assert!(!state.query.has_active_filters());
+        assert!(state.query.filters.is_empty());
+        state.query.set_filter(
             5,
             ColumnFilter::Range {
                 min: Some(4000.0),
                 max: None,
             },
         );
-        state.quick_filter = "住宅".into();
-        assert!(state.has_active_filters());
-        state.clear_filters();
-        assert!(!state.has_active_filters());
+        state.query.quick_filter = "住宅".into();
+        assert!(state.query.has_active_filters());
+        state.query.clear_filters();
+        assert!(!state.query.has_active_filters());
     }
 
     #[test]
     fn the_last_shown_column_cannot_be_hidden() {
         let mut state = TableState::default();
-        state.set_hidden(0, true, 2);
-        state.set_hidden(1, true, 2);
-        assert_eq!(state.shown_columns(2), [1]);
-        state.set_hidden(0, false, 2);
-        assert_eq!(state.shown_columns(2), [0, 1]);
+        state.layout.set_hidden(0, true, 2);
+        state.layout.set_hidden(1, true, 2);
+        assert_eq!(state.layout.shown_columns(2), [1]);
+        state.layout.set_hidden(0, false, 2);
+        assert_eq!(state.layout.shown_columns(2), [0, 1]);
     }
 
     #[test]
     fn fit_drops_stale_columns_and_rows() {
         let mut state = TableState::default();
-        state.cycle_sort(20, false);
-        state.hidden.insert(9);
-        state.widths.insert(3, 80.0);
-        state.selection.rows.extend([1, 70]);
-        state.selection.focused = Some(70);
+        state.query.cycle_sort(20, false);
+        state.layout.hidden.insert(9);
+        state.layout.widths.insert(3, 80.0);
+        state.selection.set([1, 70], Some(70));
         state.fit(66, 5);
-        assert!(state.sort.is_empty());
-        assert!(state.hidden.is_empty());
-        assert_eq!(state.widths.len(), 1);
+        assert!(state.query.sort.is_empty());
+        assert!(state.layout.hidden.is_empty());
+        assert_eq!(state.layout.widths.len(), 1);
         assert_eq!(
-            state.selection.rows.iter().copied().collect::<Vec<_>>(),
+            state.selection.rows().iter().copied().collect::<Vec<_>>(),
             [1]
         );
-        assert_eq!(state.selection.focused, None);
+        assert_eq!(state.selection.focused(), None);
     }
 
     #[test]
     fn remembered_state_keeps_layout_and_sort_but_not_filters_or_selection() {
         let mut state = TableState::default();
-        state.cycle_sort(5, false);
-        state.hidden.insert(3);
-        state.widths.insert(2, 120.0);
-        state.quick_filter = "x".into();
-        state.selection.rows.insert(4);
+        state.query.cycle_sort(5, false);
+        state.layout.hidden.insert(3);
+        state.layout.widths.insert(2, 120.0);
+        state.query.quick_filter = "x".into();
+        state.selection.set([4], None);
         let kept = state.remembered();
         let text = ron::to_string(&kept).unwrap();
         let back: TableState = ron::from_str(&text).unwrap();
-        assert_eq!(back.sort, state.sort);
-        assert_eq!(back.hidden, state.hidden);
-        assert_eq!(back.widths, state.widths);
-        assert!(back.quick_filter.is_empty());
-        assert!(back.selection.rows.is_empty());
+        assert_eq!(back.query.sort, state.query.sort);
+        assert_eq!(back.layout.hidden, state.layout.hidden);
+        assert_eq!(back.layout.widths, state.layout.widths);
+        assert!(back.query.quick_filter.is_empty());
+        assert!(back.selection.rows().is_empty());
     }
 }

@@ -2,6 +2,7 @@
 
 use super::index::TableIndex;
 use crate::model::{Cell, Column, ColumnKind, Table};
+use rayon::prelude::*;
 
 /// Each distinct printed value of `column` among `rows` with its count, in order of first
 /// appearance (the gazette's own order: 商服用地, 住宅用地, 工业用地). Blank cells count under "".
@@ -20,10 +21,11 @@ pub fn value_counts(table: &Table, column: usize, rows: &[usize]) -> Vec<(String
 /// [`value_counts`] over every row of the table, on every core for a big table: what the
 /// value-list filter offers. Counting a million rows on one thread would hold up a frame.
 pub fn column_value_counts(table: &Table, column: usize) -> Vec<(String, usize)> {
-    let parts = crate::parallel::map_chunks(&table.rows, 100_000, |first, rows| {
-        let indices: Vec<usize> = (first..first + rows.len()).collect();
-        value_counts(table, column, &indices)
-    });
+    let rows: Vec<usize> = (0..table.rows.len()).collect();
+    let parts: Vec<Vec<(String, usize)>> = rows
+        .par_chunks(100_000)
+        .map(|run| value_counts(table, column, run))
+        .collect();
     let mut counts: Vec<(String, usize)> = Vec::new();
     for (value, count) in parts.into_iter().flatten() {
         match counts.iter_mut().find(|(v, _)| *v == value) {

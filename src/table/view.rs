@@ -1,63 +1,95 @@
 //! The visible row order: filters first, then a stable sort of row indices by precomputed ranks.
 
 use super::index::{MISSING, TableIndex};
-use super::state::{ColumnFilter, SortDirection, SortKey, TableState};
+use super::state::{ColumnFilter, Query, SortDirection, SortKey};
 use crate::model::{Cell, Table};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-/// Source indices of the rows that pass every filter of `state`, in its sort order (printed
+/// Source indices of the rows that pass every filter of `query`, in its sort order (printed
 /// order when there are no sort keys; ties keep printed order). The window and the command line
 /// both call this, so they always agree.
-pub fn visible_rows(table: &Table, index: &TableIndex, state: &TableState) -> Vec<usize> {
-    let mut rows = filtered_rows(table, index, state);
-    sort_rows(table, index, &state.sort, &mut rows);
-    rows
+pub fn visible_rows(table: &Table, index: &TableIndex, query: &Query) -> Vec<usize> {
+    visible_rows_unless(table, index, query, &|| false).unwrap_or_default()
+}
+
+/// [`visible_rows`] that gives up (`None`) as soon as `superseded` says the answer is no longer
+/// wanted: a worker asks it between the filter pass, each run of rows and the sort, so a clerk
+/// typing a word does not wait for the rows of every letter before it.
+pub fn visible_rows_unless(
+    table: &Table,
+    index: &TableIndex,
+    query: &Query,
+    superseded: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<usize>> {
+    let mut rows = filtered_rows(table, index, query, superseded)?;
+    if superseded() {
+        return None;
+    }
+    sort_rows(table, index, &query.sort, &mut rows);
+    Some(rows)
 }
 
 /// [`visible_rows`] for a one-off computation (the command line) that has no cached index.
-pub fn visible_rows_of(table: &Table, state: &TableState) -> Vec<usize> {
-    visible_rows(table, &TableIndex::for_one_query(table), state)
+pub fn visible_rows_of(table: &Table, query: &Query) -> Vec<usize> {
+    visible_rows(table, &TableIndex::for_one_query(table), query)
 }
 
-fn filtered_rows(table: &Table, index: &TableIndex, state: &TableState) -> Vec<usize> {
-    let terms: Vec<String> = state
+fn filtered_rows(
+    table: &Table,
+    index: &TableIndex,
+    query: &Query,
+    superseded: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<usize>> {
+    let terms: Vec<String> = query
         .quick_filter
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
-    let folded = if terms.is_empty() {
-        &[][..]
-    } else {
-        index.folded_rows(table)
-    };
-    let filters: Vec<(usize, ColumnFilter)> = state
+    let filters: Vec<(usize, ColumnFilter)> = query
         .filters
         .iter()
         .filter(|(_, filter)| filter.is_active())
         .map(|(&column, filter)| (column, prepare(filter)))
         .collect();
+    if terms.is_empty() && filters.is_empty() {
+        return Some((0..table.rows.len()).collect());
+    }
+    let folded = if terms.is_empty() {
+        &[][..]
+    } else {
+        index.folded_rows(table)
+    };
     let keep = |row: usize| {
         (terms.is_empty() || terms.iter().all(|t| folded[row].contains(t.as_str())))
             && filters
                 .iter()
                 .all(|(column, filter)| passes(table, index, row, *column, filter))
     };
-    if terms.is_empty() && filters.is_empty() {
-        return (0..table.rows.len()).collect();
+    if table.rows.len() < PARALLEL_FILTER_MIN_ROWS {
+        return Some((0..table.rows.len()).filter(|&row| keep(row)).collect());
     }
-    let parts =
-        crate::parallel::map_chunks(&table.rows, PARALLEL_FILTER_MIN_ROWS, |first, rows| {
-            (first..first + rows.len())
-                .filter(|&row| keep(row))
-                .collect::<Vec<usize>>()
-        });
-    parts.concat()
+    // Runs of rows on the pool; a run that starts after the request was superseded is skipped,
+    // and the whole answer thrown away.
+    let runs: Vec<Option<Vec<usize>>> = (0..table.rows.len())
+        .into_par_iter()
+        .chunks(FILTER_RUN_ROWS)
+        .map(|run| (!superseded()).then(|| run.into_iter().filter(|&row| keep(row)).collect()))
+        .collect();
+    runs.into_iter()
+        .collect::<Option<Vec<Vec<usize>>>>()
+        .map(|runs| runs.concat())
 }
 
-/// Rows below which filtering stays on one thread. Above it, each core takes a run of rows:
-/// the pass is bound by fetching every row from memory, which the cores do side by side.
+/// Rows below which filtering stays on the calling thread. Above it, the pool's threads take
+/// runs of rows: the pass is bound by fetching every row from memory, which the cores do side
+/// by side.
 const PARALLEL_FILTER_MIN_ROWS: usize = 100_000;
+
+/// Rows in one run of a parallel filter pass: long enough that handing a run to a thread costs
+/// nothing next to filtering it, short enough that a superseded request stops within a few ms.
+const FILTER_RUN_ROWS: usize = 16_384;
 
 /// Folds a text filter once, rather than once per row.
 fn prepare(filter: &ColumnFilter) -> ColumnFilter {
@@ -197,15 +229,15 @@ mod tests {
     }
 
     /// The printed 序号 of the visible rows, which is how a clerk would read the result.
-    fn numbers(table: &Table, state: &TableState) -> Vec<String> {
+    fn numbers(table: &Table, state: &Query) -> Vec<String> {
         visible_rows_of(table, state)
             .iter()
             .map(|&row| table.rows[row][0].as_printed().to_owned())
             .collect()
     }
 
-    fn sorted_by(table: &Table, title: &str, direction: SortDirection) -> TableState {
-        let mut state = TableState::default();
+    fn sorted_by(table: &Table, title: &str, direction: SortDirection) -> Query {
+        let mut state = Query::default();
         state.sort.push(SortKey {
             column: column_of(table, title),
             direction,
@@ -217,7 +249,7 @@ mod tests {
     fn without_keys_or_filters_rows_are_in_printed_order() {
         let table = land_prices();
         assert_eq!(
-            visible_rows_of(&table, &TableState::default()),
+            visible_rows_of(&table, &Query::default()),
             (0..13).collect::<Vec<_>>()
         );
     }
@@ -260,7 +292,7 @@ mod tests {
     #[test]
     fn a_secondary_key_orders_within_the_primary() {
         let table = land_prices();
-        let mut state = TableState::default();
+        let mut state = Query::default();
         state.cycle_sort(column_of(&table, "用途"), false);
         state.cycle_sort(column_of(&table, "土地面积"), true);
         state.cycle_sort(column_of(&table, "土地面积"), true);
@@ -276,9 +308,9 @@ mod tests {
     #[test]
     fn quick_filter_matches_any_column_case_insensitively_and_all_words() {
         let table = land_prices();
-        let mut state = TableState {
+        let mut state = Query {
             quick_filter: "411700z7000".into(),
-            ..TableState::default()
+            ..Query::default()
         };
         assert_eq!(numbers(&table, &state), ["28", "29", "30", "32"]);
         state.quick_filter = "置地 住宅".into();
@@ -318,7 +350,7 @@ mod tests {
     fn text_filter_contains_or_exact_with_equals() {
         let table = land_prices();
         let name = column_of(&table, "标准宗地名称");
-        let mut state = TableState::default();
+        let mut state = Query::default();
         state.set_filter(name, ColumnFilter::Text("商铺".into()));
         assert_eq!(numbers(&table, &state), ["1", "2", "3", "5"]);
         state.set_filter(name, ColumnFilter::Text("=置地".into()));
@@ -330,7 +362,7 @@ mod tests {
     #[test]
     fn range_filter_is_inclusive_and_drops_cells_without_numbers() {
         let table = land_prices();
-        let mut state = TableState::default();
+        let mut state = Query::default();
         state.set_filter(
             column_of(&table, "地面单价"),
             ColumnFilter::Range {
@@ -361,7 +393,7 @@ mod tests {
     #[test]
     fn value_list_filter_keeps_the_chosen_categories() {
         let table = land_prices();
-        let mut state = TableState::default();
+        let mut state = Query::default();
         let values = BTreeSet::from(["工业用地".to_owned()]);
         state.set_filter(column_of(&table, "用途"), ColumnFilter::Values(values));
         assert_eq!(numbers(&table, &state), ["55", "56"]);
@@ -378,7 +410,7 @@ mod tests {
     #[test]
     fn the_model_job_residential_above_4000_by_price() {
         let table = land_prices();
-        let mut state = TableState::default();
+        let mut state = Query::default();
         let residential = BTreeSet::from(["住宅用地".to_owned()]);
         state.set_filter(column_of(&table, "用途"), ColumnFilter::Values(residential));
         state.set_filter(
@@ -396,7 +428,7 @@ mod tests {
     #[test]
     fn a_stale_sort_column_is_ignored() {
         let table = land_prices();
-        let mut state = TableState::default();
+        let mut state = Query::default();
         state.sort.push(SortKey {
             column: 99,
             direction: SortDirection::Ascending,
@@ -430,7 +462,7 @@ mod tests {
             for first in 0..table.columns.len() {
                 for second in [None, Some(column_of(&table, "用途"))] {
                     for descending in [false, true] {
-                        let mut state = TableState::default();
+                        let mut state = Query::default();
                         if let Some((column, filter)) = filter {
                             state.set_filter(*column, filter.clone());
                         }

@@ -11,6 +11,7 @@ use super::table_strings::{self as strings, Lang, Text};
 use super::table_view::TableView;
 use crate::model::crosscheck::{CrossCheckNote, REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
 use crate::model::{Document, Gazette, Table};
+use crate::table::Store;
 use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -55,6 +56,9 @@ impl DocMode {
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DocTables {
+    /// Query, layout and selection of every table, borrowed by the table view and the
+    /// schematic alike.
+    store: Store,
     table_view: TableView,
     schematic: SchematicView,
     modes: BTreeMap<String, DocMode>,
@@ -63,16 +67,26 @@ pub struct DocTables {
     notes: Option<Vec<CrossCheckNote>>,
     #[serde(skip)]
     crosscheck_open: bool,
-    /// Address of the gazette the caches were computed from: a file opened in place of the
-    /// issue is a new gazette, and the cross-check notes and the layout must follow it.
+    /// The generation of the file the cross-check notes, the layout and the issue label were
+    /// computed from (see [`Store::generation`]).
     #[serde(skip)]
-    computed_for: usize,
+    computed_for: Option<u64>,
 }
 
 impl DocTables {
-    /// The one table view (its selection is what the schematic highlights).
+    /// The one table view.
     pub fn table_view(&self) -> &TableView {
         &self.table_view
+    }
+
+    /// Query, layout and selection of every table.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Another file was opened in place of the issue: what was computed from the old one goes.
+    pub fn opened_another_file(&mut self) {
+        self.store.opened_another_file();
     }
 
     /// Hands the open gazette to the table view, so big tables sort and filter on a worker
@@ -120,7 +134,7 @@ impl DocTables {
         self.chosen
             .insert(table.document.clone(), table_id.to_owned());
         if let Some(row) = row.filter(|&r| r < table.rows.len()) {
-            self.table_view.set_selection(table_id, [row], Some(row));
+            self.store.select(table_id, [row], Some(row));
         }
         Some(table.document.clone())
     }
@@ -160,7 +174,7 @@ impl DocTables {
             }
             DocMode::Schematic => {
                 if let Some(table) = tables.iter().find(|t| has_schematic(t)) {
-                    self.schematic.show(ui, table, &mut self.table_view, lang);
+                    self.schematic.show(ui, table, &mut self.store, lang);
                 }
                 true
             }
@@ -250,14 +264,14 @@ impl DocTables {
         if shows_crosscheck(tables) {
             self.crosscheck_panel(ui, gazette, &document.id, shell_lang);
         }
-        self.table_view.show(ui, table);
+        self.table_view.show(ui, &mut self.store, table);
     }
 
-    /// Drops what was computed from another gazette than `gazette`.
+    /// Drops what was computed from another file than the one open now.
     fn forget_if_replaced(&mut self, gazette: &Gazette) {
-        let address = std::ptr::from_ref(gazette) as usize;
-        if self.computed_for != address {
-            self.computed_for = address;
+        let generation = self.store.generation();
+        if self.computed_for != Some(generation) {
+            self.computed_for = Some(generation);
             self.notes = None;
             self.schematic.forget_layout();
             self.table_view.issue_label = crate::export::issue_label(&gazette.issue);

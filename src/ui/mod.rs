@@ -4,7 +4,6 @@
 //! [`run`] opens the native window; [`App`] can also be built headless (egui_kittest) with
 //! [`App::new`].
 
-pub mod background;
 pub mod doc_tables;
 mod file_strings;
 mod fonts;
@@ -139,11 +138,12 @@ pub(crate) enum Nav {
     Tab(Tab),
     /// Open a document at its start.
     Document(String),
-    /// Open a document at a block, optionally marking a match of `find` (the `nth` in the block).
+    /// Open a document at a block, optionally marking the match at a byte range of the
+    /// block's shown text.
     Block {
         document: String,
         block: usize,
-        find: Option<(String, usize)>,
+        mark: Option<std::ops::Range<usize>>,
     },
     /// Open a table in its document's table view, selecting a row if given.
     Table { table: String, row: Option<usize> },
@@ -316,8 +316,8 @@ impl App {
             Nav::Block {
                 document,
                 block,
-                find,
-            } => self.open_block(&document, block, find),
+                mark,
+            } => self.open_block(&document, block, mark),
             Nav::Table { table, row } => self.open_table(&table, row),
             Nav::Cell { table, row, column } => {
                 self.open_cell(&table, CellRef { row, column });
@@ -326,7 +326,7 @@ impl App {
         }
     }
 
-    fn open_block(&mut self, id: &str, block: usize, find: Option<(String, usize)>) {
+    fn open_block(&mut self, id: &str, block: usize, mark: Option<std::ops::Range<usize>>) {
         let Some(tab) = self.gazette.document(id).map(tab_of) else {
             return;
         };
@@ -337,8 +337,8 @@ impl App {
             .entry(id.to_owned())
             .or_insert_with(|| DocView::new(gazette.document(id)));
         view.scroll_to_block = Some(block);
-        if let (Some((text, nth)), Some(document)) = (find, gazette.document(id)) {
-            view.show_match(document, &text, block, nth);
+        if let (Some(range), Some(document)) = (mark, gazette.document(id)) {
+            view.show_match(document, block, range);
         }
     }
 

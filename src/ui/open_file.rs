@@ -7,9 +7,9 @@ use super::file_strings::FileText;
 use super::notices::Notice;
 use super::strings::Lang;
 use super::{App, Source, Tab, tab_exists, window_title};
-use crate::loading::{LoadJob, Phase, human_size};
 use crate::model::Gazette;
 use crate::model::load::LoadError;
+use crate::model::load_job::{LoadJob, Phase, human_size};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -296,6 +296,7 @@ impl App {
             self.tab = Tab::Overview;
         }
         self.views.clear();
+        self.tables.opened_another_file();
         self.gazette = Arc::new(gazette);
         self.source = source;
     }

@@ -70,12 +70,9 @@ impl DocView {
         self.scroll_to_match = true;
     }
 
-    /// Shows a search hit: finds `text` and makes its `nth` match in `block` current.
-    pub fn show_match(&mut self, document: &Document, text: &str, block: usize, nth: usize) {
-        self.find.set_query(document, text, block);
-        if !self.find.select_in_block(block, nth) {
-            self.find.select_in_block(block, 0);
-        }
+    /// Shows a search hit: the match at `range` of `block`'s shown text becomes current.
+    pub fn show_match(&mut self, document: &Document, block: usize, range: std::ops::Range<usize>) {
+        self.find.show_range(document, block, range);
         self.find_open = true;
         self.scroll_to_match = true;
     }

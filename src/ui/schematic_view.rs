@@ -7,14 +7,14 @@
 //! pointer into selection and view changes.
 
 use super::table_strings::{self as strings, Lang, Text};
-use super::table_view::TableView;
-use crate::model::Table;
+use crate::model::{Table, land_price};
 use crate::schematic::view::{LabelPlacer, ScreenRect, Transform, dark_text_on, label_fits};
 use crate::schematic::{
     Axis, BOUNDS_COLUMN, CODE_COLUMN, Layout, NUMBER_COLUMN, PRICE_COLUMN, PlacedRegion,
     USE_COLUMN, land_uses, layout, price_color, price_range, region_at, regions_from_table,
     svg::NOT_TO_SCALE,
 };
+use crate::table::{ClickKind, Store};
 use eframe::egui::{self, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -40,9 +40,9 @@ const TOOLTIP_COLUMNS: [&str; 7] = [
     NUMBER_COLUMN,
     CODE_COLUMN,
     USE_COLUMN,
-    "标准宗地名称",
+    land_price::PARCEL_NAME,
     PRICE_COLUMN,
-    "楼面单价",
+    land_price::FLOOR_PRICE,
     BOUNDS_COLUMN,
 ];
 
@@ -115,27 +115,18 @@ impl SchematicView {
         !self.hidden.contains(land_use)
     }
 
-    /// Draws the schematic of `table`; clicks change the selection in `table_view`.
-    pub fn show(
-        &mut self,
-        ui: &mut egui::Ui,
-        table: &Table,
-        table_view: &mut TableView,
-        lang: Lang,
-    ) {
+    /// Draws the schematic of `table`; clicks change the table's selection in `store`.
+    pub fn show(&mut self, ui: &mut egui::Ui, table: &Table, store: &mut Store, lang: Lang) {
         if !has_schematic(table) {
             ui.label(Text::NoSchematic.get(lang));
             return;
         }
         self.prepare(table);
-        let selected: BTreeSet<usize> = table_view
-            .state(&table.id)
-            .map(|s| s.selection.rows.clone())
-            .unwrap_or_default();
+        let selected: BTreeSet<usize> = store.selected_rows(&table.id).clone();
         self.toolbar(ui, table, lang);
         self.footer(ui, table, selected.len(), lang);
         egui::CentralPanel::default().show(ui, |ui| {
-            self.canvas(ui, table, &selected, table_view);
+            self.canvas(ui, table, &selected, store);
         });
     }
 
@@ -261,7 +252,7 @@ impl SchematicView {
         ui: &mut egui::Ui,
         table: &Table,
         selected: &BTreeSet<usize>,
-        table_view: &mut TableView,
+        store: &mut Store,
     ) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let area = screen_rect(response.rect);
@@ -321,34 +312,14 @@ impl SchematicView {
         {
             let (gx, gy) = transform.to_grid([pointer.x, pointer.y]);
             if let Some(region) = region_at(&cache.layout, gx, gy, visible) {
-                let toggle = ui.input(|i| i.modifiers.command);
-                select(table_view, &table.id, selected, region.input.row, toggle);
+                let kind = ClickKind {
+                    toggle: ui.input(|i| i.modifiers.command),
+                    extend: false,
+                };
+                store.click(&table.id, region.input.row, kind);
             }
         }
     }
-}
-
-/// Selects `row` alone, or with `toggle` (Ctrl+click) adds it to or removes it from the
-/// selection; the clicked row becomes the focused one.
-fn select(
-    table_view: &mut TableView,
-    table: &str,
-    selected: &BTreeSet<usize>,
-    row: usize,
-    toggle: bool,
-) {
-    let mut rows = if toggle {
-        selected.clone()
-    } else {
-        BTreeSet::new()
-    };
-    if toggle && rows.contains(&row) {
-        rows.remove(&row);
-    } else {
-        rows.insert(row);
-    }
-    let focus = rows.contains(&row).then_some(row);
-    table_view.set_selection(table, rows, focus);
 }
 
 fn screen_rect(rect: Rect) -> ScreenRect {

@@ -215,27 +215,15 @@ fn hit_row(
     response.on_hover_cursor(egui::CursorIcon::PointingHand)
 }
 
-/// Where clicking hit `index` goes; for a block, the match to mark is the same text's n-th
-/// occurrence in that block, n counted among the earlier hits of the same block.
+/// Where clicking hit `index` goes; for a block, the match to mark is the hit's own place.
 fn nav_for(hits: &[SearchHit], index: usize) -> Nav {
     let hit = &hits[index];
     match &hit.place {
-        Place::Block { document, block } => {
-            let nth = hits[..index]
-                .iter()
-                .filter(|h| h.place == hit.place)
-                .count();
-            let matched = hit
-                .context
-                .get(hit.match_range.clone())
-                .unwrap_or_default()
-                .to_owned();
-            Nav::Block {
-                document: document.clone(),
-                block: *block,
-                find: Some((matched, nth)),
-            }
-        }
+        Place::Block { document, block } => Nav::Block {
+            document: document.clone(),
+            block: *block,
+            mark: Some(hit.range.clone()),
+        },
         Place::Cell { table, row, column } => Nav::Cell {
             table: table.clone(),
             row: *row,

@@ -1,10 +1,12 @@
 //! The export flow of the table view: the options dialog, the native save dialog on a
-//! background thread (the window keeps painting), the atomic write, and the result message with
-//! an "open folder" button.
+//! background thread (the window keeps painting), the write, and the result message with an
+//! "open folder" button. Which rows a choice covers is decided by [`RowChoice`]; the file is
+//! written by [`write_output_with`] and [`write_csv`], as the command line writes it.
 
 use super::table_strings::{self as strings, Lang, Text};
 use crate::export::{
-    CsvOptions, Encoding, csv_bytes, folder_of, suggested_file_name, write_output,
+    CsvOptions, Encoding, RowChoice, csv_bytes, folder_of, suggested_file_name, write_csv,
+    write_output, write_output_with,
 };
 use crate::model::{Gazette, Table};
 use crate::table::TableState;
@@ -13,17 +15,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
-
-/// Which rows an export writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowChoice {
-    /// The selected rows that are shown, in the shown order.
-    Selected,
-    /// Every row shown after filtering, in the shown order.
-    Shown,
-    /// Every row of the table, in printed order.
-    All,
-}
 
 /// Where the export flow stands.
 #[derive(Default)]
@@ -63,7 +54,7 @@ pub enum Outcome {
 
 impl ExportFlow {
     /// Opens the options dialog (Ctrl+E or the button), unless one is already under way.
-    pub fn open(&mut self, _lang: Lang) {
+    pub fn open(&mut self) {
         if !matches!(
             self,
             ExportFlow::Waiting { .. } | ExportFlow::Choosing { .. }
@@ -129,20 +120,6 @@ impl ExportFlow {
     }
 }
 
-/// The rows a choice covers, in the order they are written.
-pub fn chosen_rows(
-    state: &TableState,
-    shown: &[usize],
-    choice: RowChoice,
-    total: usize,
-) -> Vec<usize> {
-    match choice {
-        RowChoice::Selected => state.selection.shown_selected(shown),
-        RowChoice::Shown => shown.to_vec(),
-        RowChoice::All => (0..total).collect(),
-    }
-}
-
 /// The modal options dialog; `Some(true)` to go on to the save dialog, `Some(false)` to cancel.
 fn options_dialog(
     ui: &mut Ui,
@@ -157,12 +134,12 @@ fn options_dialog(
         egui::Modal::new(egui::Id::unique(("export-dialog", &table.id))).show(ui.ctx(), |ui| {
             ui.heading(Text::ExportTitle.get(lang));
             ui.label(Text::RowsLabel.get(lang));
-            for (choice, text) in [
-                (RowChoice::Selected, Text::RowsSelected),
-                (RowChoice::Shown, Text::RowsShown),
-                (RowChoice::All, Text::RowsAll),
-            ] {
-                let count = chosen_rows(state, shown, choice, table.rows.len()).len();
+            for (choice, text) in
+                RowChoice::ALL
+                    .into_iter()
+                    .zip([Text::RowsSelected, Text::RowsShown, Text::RowsAll])
+            {
+                let count = choice.count(&state.selection, shown, table.rows.len());
                 let label = format!("{}{}", text.get(lang), strings::row_count(lang, count));
                 ui.add_enabled_ui(count > 0, |ui| ui.radio_value(rows, choice, label));
             }
@@ -175,7 +152,7 @@ fn options_dialog(
             ] {
                 ui.radio_value(&mut options.encoding, encoding, text.get(lang));
             }
-            let shown_columns = state.shown_columns(table.columns.len()).len();
+            let shown_columns = state.layout.shown_columns(table.columns.len()).len();
             ui.weak(strings::columns_written(
                 lang,
                 shown_columns,
@@ -195,37 +172,17 @@ fn options_dialog(
     modal.inner
 }
 
-/// Where the CSV bytes come from: built already (small tables, so an encoding problem shows at
-/// once), or to be built on the worker from the shared gazette (large tables).
-enum Bytes {
+/// What the worker writes: bytes built already (small tables, so an encoding problem shows at
+/// once), or rows of the shared gazette streamed into the file (large tables), never held whole.
+enum Content {
     Ready(Vec<u8>),
-    Later {
+    Streamed {
         gazette: Arc<Gazette>,
         table: String,
         rows: Vec<usize>,
         columns: Vec<usize>,
         options: CsvOptions,
     },
-}
-
-impl Bytes {
-    fn build(self) -> Result<Vec<u8>, String> {
-        match self {
-            Bytes::Ready(bytes) => Ok(bytes),
-            Bytes::Later {
-                gazette,
-                table,
-                rows,
-                columns,
-                options,
-            } => {
-                let table = gazette
-                    .table(&table)
-                    .ok_or_else(|| format!("the table {table} is no longer open"))?;
-                csv_bytes(table, &rows, &columns, &options).map_err(|e| e.to_string())
-            }
-        }
-    }
 }
 
 /// Asks for the file on a background thread and writes it there. The bytes are built first on
@@ -242,12 +199,12 @@ fn start(
     last_folder: &Option<PathBuf>,
     lang: Lang,
 ) -> ExportFlow {
-    let rows = chosen_rows(state, shown, choice, table.rows.len());
-    let columns = state.shown_columns(table.columns.len());
+    let rows = choice.rows(&state.selection, shown, table.rows.len());
+    let columns = state.layout.shown_columns(table.columns.len());
     let name = suggested_file_name(table, issue, rows.len());
     let count = rows.len();
-    let bytes = match shared {
-        Some(gazette) => Bytes::Later {
+    let content = match shared {
+        Some(gazette) => Content::Streamed {
             gazette,
             table: table.id.clone(),
             rows,
@@ -255,7 +212,7 @@ fn start(
             options,
         },
         None => match csv_bytes(table, &rows, &columns, &options) {
-            Ok(bytes) => Bytes::Ready(bytes),
+            Ok(bytes) => Content::Ready(bytes),
             Err(error) => return ExportFlow::Done(Outcome::Failed(error.to_string())),
         },
     };
@@ -265,7 +222,8 @@ fn start(
     let writing = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&writing);
     std::thread::spawn(move || {
-        let outcome = save_with_dialog(&name, folder.as_deref(), filter_name, bytes, count, &flag);
+        let outcome =
+            save_with_dialog(&name, folder.as_deref(), filter_name, content, count, &flag);
         let _ = sender.send(outcome);
     });
     ExportFlow::Waiting { receiver, writing }
@@ -275,7 +233,7 @@ fn save_with_dialog(
     name: &str,
     folder: Option<&Path>,
     filter: &str,
-    bytes: Bytes,
+    content: Content,
     rows: usize,
     writing: &AtomicBool,
 ) -> Outcome {
@@ -289,16 +247,27 @@ fn save_with_dialog(
         return Outcome::Cancelled;
     };
     writing.store(true, Ordering::Relaxed);
-    write_csv(&path, bytes, rows)
+    write_file(&path, content, rows)
 }
 
-/// Builds the bytes if they are not built yet and writes them atomically to `path`.
-fn write_csv(path: &Path, bytes: Bytes, rows: usize) -> Outcome {
-    let bytes = match bytes.build() {
-        Ok(bytes) => bytes,
-        Err(error) => return Outcome::Failed(error),
+/// Writes `content` to `path` through the one writer (atomic for a regular file).
+fn write_file(path: &Path, content: Content, rows: usize) -> Outcome {
+    let written = match content {
+        Content::Ready(bytes) => write_output(path, &bytes),
+        Content::Streamed {
+            gazette,
+            table,
+            rows,
+            columns,
+            options,
+        } => match gazette.table(&table) {
+            Some(table) => write_output_with(path, |sink| {
+                write_csv(table, &rows, &columns, &options, sink)
+            }),
+            None => return Outcome::Failed(format!("the table {table} is no longer open")),
+        },
     };
-    match write_output(path, &bytes) {
+    match written {
         Ok(()) => Outcome::Written(path.to_owned(), rows),
         Err(error) => Outcome::Failed(error.to_string()),
     }
@@ -383,17 +352,16 @@ fn open_folder(folder: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::ClickKind;
 
     #[test]
-    fn a_large_export_builds_its_csv_on_the_worker_from_the_shared_gazette() {
+    fn a_large_export_streams_its_csv_on_the_worker_from_the_shared_gazette() {
         let mut gazette = crate::model::load::embedded().unwrap();
         crate::synthetic::grow_land_prices(&mut gazette, 1_000, 3).unwrap();
         let gazette = Arc::new(gazette);
         let dir = std::env::temp_dir().join(format!("gazette-export-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("big.csv");
-        let later = Bytes::Later {
+        let streamed = Content::Streamed {
             gazette: Arc::clone(&gazette),
             table: "land-prices".into(),
             rows: (0..1_000).collect(),
@@ -402,7 +370,7 @@ mod tests {
         };
         let handle = std::thread::spawn({
             let path = path.clone();
-            move || write_csv(&path, later, 1_000)
+            move || write_file(&path, streamed, 1_000)
         });
         assert_eq!(
             handle.join().unwrap(),
@@ -411,32 +379,14 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 1_001, "header and every row");
 
-        let gone = Bytes::Later {
+        let gone = Content::Streamed {
             gazette,
             table: "no-such-table".into(),
             rows: vec![],
             columns: vec![],
             options: CsvOptions::default(),
         };
-        assert!(matches!(write_csv(&path, gone, 0), Outcome::Failed(_)));
-    }
-
-    #[test]
-    fn row_choices_cover_selected_shown_or_all() {
-        let mut state = TableState::default();
-        let shown = [5, 2, 9];
-        state.selection.click(9, ClickKind::default(), &shown);
-        state.selection.click(
-            5,
-            ClickKind {
-                toggle: true,
-                extend: false,
-            },
-            &shown,
-        );
-        state.selection.rows.insert(1);
-        assert_eq!(chosen_rows(&state, &shown, RowChoice::Selected, 10), [5, 9]);
-        assert_eq!(chosen_rows(&state, &shown, RowChoice::Shown, 10), [5, 2, 9]);
-        assert_eq!(chosen_rows(&state, &shown, RowChoice::All, 3), [0, 1, 2]);
+        assert!(matches!(write_file(&path, gone, 0), Outcome::Failed(_)));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
     }
 }

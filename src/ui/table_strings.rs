@@ -274,6 +274,14 @@ pub fn export_failed(lang: Lang, error: &str) -> String {
     }
 }
 
+/// When sorting or filtering a large table failed on its worker; `error` says why.
+pub fn rows_failed(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Zh => format!("排序或筛选失败，仍显示之前的行：{error}"),
+        Lang::En => format!("Sorting or filtering failed; the previous rows stay shown: {error}"),
+    }
+}
+
 /// After "open folder" could not start the file manager.
 pub fn open_failed(lang: Lang, error: &str) -> String {
     match lang {

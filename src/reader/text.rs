@@ -110,38 +110,11 @@ fn write_blocks(gazette: &Gazette, blocks: &[Block], out: &mut String) {
 }
 
 fn write_block(gazette: &Gazette, block: &Block, out: &mut String) {
+    if let Some(text) = block.shown_text() {
+        let _ = writeln!(out, "{text}");
+    }
     match block {
-        Block::Heading {
-            numbering, text, ..
-        } => {
-            let _ = writeln!(out, "{numbering}{text}");
-        }
-        Block::Paragraph { text, .. } | Block::Note { text } => {
-            let _ = writeln!(out, "{text}");
-        }
-        Block::Box {
-            number,
-            title,
-            blocks,
-        } => {
-            match number {
-                Some(number) => {
-                    let _ = writeln!(out, "专栏{number} {title}");
-                }
-                None => {
-                    let _ = writeln!(out, "专栏 {title}");
-                }
-            }
-            write_blocks(gazette, blocks, out);
-        }
-        Block::Figure { number, caption } => match number {
-            Some(number) => {
-                let _ = writeln!(out, "图{number}：{caption}");
-            }
-            None => {
-                let _ = writeln!(out, "图：{caption}");
-            }
-        },
+        Block::Box { blocks, .. } => write_blocks(gazette, blocks, out),
         Block::Table { table } => {
             if let Some(table) = gazette.table(table) {
                 let _ = writeln!(out, "{}", table.title);
@@ -153,5 +126,6 @@ fn write_block(gazette: &Gazette, block: &Block, out: &mut String) {
                 }
             }
         }
+        _ => {}
     }
 }

@@ -1,0 +1,179 @@
+//! [`Store`]: the query, layout and selection of every table of the open issue, in one place
+//! that the table view and the schematic both borrow. A click on the schematic and a click in
+//! the table go through the same [`Selection`] methods, so they behave alike; neither view
+//! reaches into the other.
+
+use super::selection::{ClickKind, Selection};
+use super::state::TableState;
+use crate::model::Table;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Every table's [`TableState`] by table id, and the generation of the open file. Serialising
+/// it keeps what is worth remembering between runs ([`TableState::remembered`]).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Store {
+    #[serde(serialize_with = "serialize_remembered")]
+    states: BTreeMap<String, TableState>,
+    /// Bumped when another file is opened: whatever was computed from a table (a view's
+    /// session, a layout) is checked against it, since a table of the same id and shape in
+    /// another file may hold other values.
+    #[serde(skip)]
+    generation: u64,
+    /// A row a view should bring into sight (table id, source row), set by a selection made
+    /// elsewhere (the schematic, a search hit) and taken by the table view.
+    #[serde(skip)]
+    reveal: Option<(String, usize)>,
+}
+
+fn serialize_remembered<S: serde::Serializer>(
+    states: &BTreeMap<String, TableState>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let kept: BTreeMap<&String, TableState> =
+        states.iter().map(|(id, s)| (id, s.remembered())).collect();
+    serde::Serialize::serialize(&kept, serializer)
+}
+
+impl Store {
+    /// The state of a table, if it has been shown or selected in.
+    pub fn state(&self, table_id: &str) -> Option<&TableState> {
+        self.states.get(table_id)
+    }
+
+    /// The state of `table`, made if need be and fitted to the table's shape (a remembered
+    /// state from an older data file may name columns or rows it lacks).
+    pub fn fitted(&mut self, table: &Table) -> &mut TableState {
+        let state = self.states.entry(table.id.clone()).or_default();
+        state.fit(table.rows.len(), table.columns.len());
+        state
+    }
+
+    /// The selected source rows of a table (empty if none).
+    pub fn selected_rows(&self, table_id: &str) -> &BTreeSet<usize> {
+        static EMPTY: BTreeSet<usize> = BTreeSet::new();
+        self.states
+            .get(table_id)
+            .map_or(&EMPTY, |state| state.selection.rows())
+    }
+
+    /// The selection of a table (empty if none).
+    pub fn selection(&self, table_id: &str) -> Option<&Selection> {
+        self.states.get(table_id).map(|state| &state.selection)
+    }
+
+    /// Selects exactly `rows` of a table and focuses `focus`, which the table view then brings
+    /// into sight (a search hit, "open in table view").
+    pub fn select(
+        &mut self,
+        table_id: &str,
+        rows: impl IntoIterator<Item = usize>,
+        focus: Option<usize>,
+    ) {
+        let state = self.states.entry(table_id.to_owned()).or_default();
+        state.selection.set(rows, focus);
+        self.reveal = focus.map(|row| (table_id.to_owned(), row));
+    }
+
+    /// A click on `row` made outside the table (a region of the schematic): the same rule as a
+    /// click on the row in the table, Ctrl toggling it and keeping the focus on it. The table
+    /// view brings the row into sight.
+    pub fn click(&mut self, table_id: &str, row: usize, kind: ClickKind) {
+        let state = self.states.entry(table_id.to_owned()).or_default();
+        // A Shift range needs the shown order, which only the table has; elsewhere a Shift
+        // click is a plain one.
+        let kind = ClickKind {
+            extend: false,
+            ..kind
+        };
+        state.selection.click(row, kind, &[]);
+        self.reveal = Some((table_id.to_owned(), row));
+    }
+
+    /// The row to bring into sight in `table_id`, once.
+    pub fn take_reveal(&mut self, table_id: &str) -> Option<usize> {
+        match &self.reveal {
+            Some((id, row)) if id == table_id => {
+                let row = *row;
+                self.reveal = None;
+                Some(row)
+            }
+            _ => None,
+        }
+    }
+
+    /// The generation of the open file (see [`Store::opened_another_file`]).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Another file was opened: everything computed from the old one is stale. Layouts and
+    /// sort keys stay (they are fitted to the new tables' shapes when shown).
+    pub fn opened_another_file(&mut self) {
+        self.generation += 1;
+        self.reveal = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    const CTRL: ClickKind = ClickKind {
+        toggle: true,
+        extend: false,
+    };
+
+    #[test]
+    fn a_click_from_outside_the_table_follows_the_tables_rules() {
+        let mut store = Store::default();
+        store.click("land-prices", 3, ClickKind::default());
+        store.click("land-prices", 5, CTRL);
+        assert_eq!(
+            store
+                .selected_rows("land-prices")
+                .iter()
+                .copied()
+                .collect::<Vec<_>>(),
+            [3, 5]
+        );
+        store.click("land-prices", 5, CTRL);
+        let selection = store.selection("land-prices").unwrap();
+        assert_eq!(selection.rows().iter().copied().collect::<Vec<_>>(), [3]);
+        assert_eq!(
+            selection.focused(),
+            Some(5),
+            "Ctrl+click keeps the focus on the clicked row, as in the table"
+        );
+        assert_eq!(store.take_reveal("land-prices"), Some(5));
+        assert_eq!(store.take_reveal("land-prices"), None, "once");
+    }
+
+    #[test]
+    fn persistence_keeps_layout_and_sort_not_filters_or_selection() {
+        let mut store = Store::default();
+        let table = crate::table::fixture::land_prices();
+        store.select(&table.id, [1, 2], Some(1));
+        let state = store.fitted(&table);
+        state.query.cycle_sort(6, false);
+        state.query.quick_filter = "住宅".into();
+        state.layout.widths.insert(2, 120.0);
+        let text = ron::to_string(&store).unwrap();
+        let back: Store = ron::from_str(&text).unwrap();
+        let state = back.state(&table.id).unwrap();
+        assert_eq!(state.query.sort.len(), 1);
+        assert!(state.query.quick_filter.is_empty());
+        assert_eq!(state.layout.widths.len(), 1);
+        assert!(state.selection.rows().is_empty());
+    }
+
+    #[test]
+    fn opening_another_file_moves_the_generation() {
+        let mut store = Store::default();
+        let before = store.generation();
+        store.opened_another_file();
+        assert_ne!(store.generation(), before);
+    }
+}
