@@ -221,3 +221,45 @@ fn shift_click_selects_a_range_and_the_details_pane_shows_the_focused_row() {
         "row and details pane"
     );
 }
+
+/// The export follows the selection: with rows selected, the toolbar button and the dialog say
+/// "导出选中 N 行…" and the dialog opens on the selected rows; with none, on the shown rows.
+#[test]
+fn export_opens_on_the_selected_rows_when_there_are_any() {
+    let mut harness = harness();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(
+        harness.query_by_label("导出显示的 6 行…").is_some(),
+        "nothing selected: the dialog writes the shown rows"
+    );
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert!(harness.query_by_label("导出显示的 6 行…").is_none());
+
+    harness.get_by_label("411700S50002").click();
+    harness.run();
+    harness
+        .get_by_label("411700Z70014")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label("导出选中 2 行…").click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("导出选中 2 行…").count(),
+        2,
+        "the toolbar's button and the dialog's both name the 2 selected rows"
+    );
+    assert!(harness.query_by_label("导出显示的 6 行…").is_none());
+
+    harness.get_by_label("取消").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("导出选中 2 行…").count(),
+        2,
+        "Ctrl+E opens on the selection too"
+    );
+}

@@ -18,6 +18,17 @@ impl RowChoice {
     /// Every choice, in the order the dialog offers them.
     pub const ALL: [RowChoice; 3] = [RowChoice::Selected, RowChoice::Shown, RowChoice::All];
 
+    /// The choice the export dialog opens on, given how many selected rows are shown: the
+    /// selected rows when there are any (what the clerk picked is what they mean to export),
+    /// otherwise every shown row.
+    pub fn preferred(selected_shown: usize) -> RowChoice {
+        if selected_shown > 0 {
+            RowChoice::Selected
+        } else {
+            RowChoice::Shown
+        }
+    }
+
     /// The rows this choice covers, in the order they are written: `shown` is the visible
     /// order, `total` the table's row count.
     pub fn rows(self, selection: &Selection, shown: &[usize], total: usize) -> Vec<usize> {
@@ -78,5 +89,20 @@ mod tests {
                 "{choice:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_dialog_opens_on_the_selection_when_there_is_one() {
+        let shown = [5, 2, 9];
+        let mut selection = Selection::default();
+        let nothing = RowChoice::Selected.count(&selection, &shown, 10);
+        assert_eq!(RowChoice::preferred(nothing), RowChoice::Shown);
+        selection.click(2, ClickKind::default(), &shown);
+        let one = RowChoice::Selected.count(&selection, &shown, 10);
+        assert_eq!(RowChoice::preferred(one), RowChoice::Selected);
+        // A selected row that a filter now hides is not exported: the shown rows again.
+        let shown_without_it = [5, 9];
+        let hidden = RowChoice::Selected.count(&selection, &shown_without_it, 10);
+        assert_eq!(RowChoice::preferred(hidden), RowChoice::Shown);
     }
 }

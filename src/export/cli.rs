@@ -31,7 +31,9 @@ pub struct ExportArgs {
     /// Sort by COLUMN, ascending unless `:desc` follows; repeat for secondary keys.
     #[arg(long, value_name = "COLUMN[:desc]")]
     pub sort: Vec<String>,
-    /// Only these rows, by 1-based position after filtering and sorting, e.g. 1,3,5-9.
+    /// Only these rows, by 1-based position after filtering and sorting, e.g. 1,3,5-9: the
+    /// command line's selection. Without it every row shown after filtering is written, as the
+    /// window does when no row is selected.
     #[arg(long, value_name = "LIST")]
     pub rows: Option<String>,
     /// Text encoding of the file.

@@ -53,14 +53,15 @@ pub enum Outcome {
 }
 
 impl ExportFlow {
-    /// Opens the options dialog (Ctrl+E or the button), unless one is already under way.
-    pub fn open(&mut self) {
+    /// Opens the options dialog (Ctrl+E or the button) on `rows` ([`RowChoice::preferred`]),
+    /// unless one is already under way.
+    pub fn open(&mut self, rows: RowChoice) {
         if !matches!(
             self,
             ExportFlow::Waiting { .. } | ExportFlow::Choosing { .. }
         ) {
             *self = ExportFlow::Choosing {
-                rows: RowChoice::Shown,
+                rows,
                 options: CsvOptions::default(),
             };
         }
@@ -159,7 +160,9 @@ fn options_dialog(
                 table.columns.len(),
             ));
             ui.horizontal(|ui| {
-                if ui.button(Text::ChooseFile.get(lang)).clicked() {
+                let count = rows.count(&state.selection, shown, table.rows.len());
+                let go = strings::export_rows_button(lang, *rows, count);
+                if ui.button(go).clicked() {
                     return Some(true);
                 }
                 ui.button(Text::Cancel.get(lang)).clicked().then_some(false)

@@ -3,6 +3,7 @@
 
 /// The interface language, shared with the rest of the window.
 pub use super::strings::Lang;
+use crate::export::RowChoice;
 
 /// A fixed string of the table view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +52,6 @@ pub enum Text {
     EncodingUtf8,
     /// Encoding GBK.
     EncodingGbk,
-    /// Export dialog: go on to the save dialog.
-    ChooseFile,
     /// Cancel.
     Cancel,
     /// While the save dialog is open.
@@ -141,7 +140,6 @@ impl Text {
             ),
             EncodingUtf8 => ("UTF-8（无 BOM）", "UTF-8 without BOM"),
             EncodingGbk => ("GBK（旧软件）", "GBK (older software)"),
-            ChooseFile => ("选择文件…", "Choose file…"),
             Cancel => ("取消", "Cancel"),
             Waiting => ("正在等待保存对话框…", "Waiting for the save dialog…"),
             OpenFolder => ("打开所在文件夹", "Open folder"),
@@ -213,6 +211,27 @@ pub fn row_count(lang: Lang, rows: usize) -> String {
     match lang {
         Lang::Zh => format!("（{rows} 行）"),
         Lang::En => format!("({rows} rows)"),
+    }
+}
+
+/// The toolbar's export button: "导出选中 5 行…" while rows are selected, else "导出 CSV…".
+pub fn export_button(lang: Lang, selected_shown: usize) -> String {
+    match (lang, selected_shown) {
+        (_, 0) => Text::Export.get(lang).to_owned(),
+        (Lang::Zh, n) => format!("导出选中 {n} 行…"),
+        (Lang::En, n) => format!("Export {n} selected rows…"),
+    }
+}
+
+/// The export dialog's button, naming the rows it writes: "导出选中 5 行…".
+pub fn export_rows_button(lang: Lang, rows: RowChoice, count: usize) -> String {
+    match (lang, rows) {
+        (Lang::Zh, RowChoice::Selected) => format!("导出选中 {count} 行…"),
+        (Lang::Zh, RowChoice::Shown) => format!("导出显示的 {count} 行…"),
+        (Lang::Zh, RowChoice::All) => format!("导出全部 {count} 行…"),
+        (Lang::En, RowChoice::Selected) => format!("Export {count} selected rows…"),
+        (Lang::En, RowChoice::Shown) => format!("Export {count} shown rows…"),
+        (Lang::En, RowChoice::All) => format!("Export all {count} rows…"),
     }
 }
 

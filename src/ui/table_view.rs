@@ -7,6 +7,7 @@
 
 use super::table_export::ExportFlow;
 use super::table_strings::{self as strings, Lang, Text};
+use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
     Busy, ClickKind, ColumnFilter, Progress, Session, SortDirection, StatusFacts, Store,
@@ -102,7 +103,8 @@ impl TableView {
         // Before drawing: take a worker's answer, catch up with last frame's changes.
         session.update(table, self.shared.as_ref(), &state.query);
         let reveal = self.handle_keys(ui, state, &session, table).or(reveal);
-        self.toolbar(ui, state, table);
+        let selected_shown = session.status(table, &state.selection).selected;
+        self.toolbar(ui, state, table, selected_shown);
         self.export_ui(ui, table, state, &session);
         self.status_bar(ui, &mut session, table, state);
         self.details_pane(ui, table, state);
@@ -164,15 +166,23 @@ impl TableView {
             copy_selection(ui, table, state, shown);
         }
         if keys.export {
-            self.export.open();
+            let selected = RowChoice::Selected.count(&state.selection, shown, table.rows.len());
+            self.export.open(RowChoice::preferred(selected));
         }
         (keys.up || keys.down)
             .then(|| state.selection.focused())
             .flatten()
     }
 
-    /// Quick filter, filter chips with clear-all, the column menu and the export button.
-    fn toolbar(&mut self, ui: &mut Ui, state: &mut TableState, table: &Table) {
+    /// Quick filter, filter chips with clear-all, the column menu and the export button, which
+    /// names the selected rows it will export.
+    fn toolbar(
+        &mut self,
+        ui: &mut Ui,
+        state: &mut TableState,
+        table: &Table,
+        selected_shown: usize,
+    ) {
         let lang = self.lang;
         let mut open_export = false;
         ui.horizontal_wrapped(|ui| {
@@ -183,10 +193,11 @@ impl TableView {
             );
             filter_chips(ui, state, table, lang);
             columns_menu(ui, state, table, lang);
-            open_export = ui.button(Text::Export.get(lang)).clicked();
+            let label = strings::export_button(lang, selected_shown);
+            open_export = ui.button(label).clicked();
         });
         if open_export {
-            self.export.open();
+            self.export.open(RowChoice::preferred(selected_shown));
         }
     }
 
