@@ -12,6 +12,7 @@ pub mod model;
 pub mod reader;
 pub mod schematic;
 pub mod search;
+pub mod startup;
 /// Synthetic tables and issues of any size, for tests and benches: not part of the shipped
 /// library (the `synthetic` feature, which the tests and benches turn on).
 #[cfg(any(test, feature = "synthetic"))]

@@ -25,6 +25,7 @@ pub use fonts::{FONT_NAME, NOTO_SANS_SC};
 pub use icon::icon;
 
 use crate::model::{Block, Category, Document, Gazette};
+use crate::startup::window_fit;
 use doc_tables::{DocMode, DocTables};
 use eframe::egui;
 use notices::{Notice, Notices};
@@ -78,7 +79,7 @@ pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
         .with_app_id(APP_ID)
         .with_icon(icon())
         .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([720.0, 480.0]);
+        .with_min_inner_size(MIN_INNER_SIZE);
     let native = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
@@ -166,6 +167,8 @@ pub struct App {
     search: SearchPanel,
     tables: DocTables,
     fonts_installed: bool,
+    /// Whether the window was checked against the monitor's size ([`App::fit_window`]).
+    window_fitted: bool,
     title_shown: Option<String>,
     files: Files,
     notices: Notices,
@@ -195,6 +198,7 @@ impl App {
             views: HashMap::new(),
             search,
             fonts_installed: false,
+            window_fitted: false,
             title_shown: None,
             files: Files::default(),
             notices: Notices::default(),
@@ -475,6 +479,56 @@ impl App {
     }
 }
 
+/// The smallest inner size the window can be given, in points.
+const MIN_INNER_SIZE: [f32; 2] = [720.0, 480.0];
+
+impl App {
+    /// Shrinks a window larger than the monitor allows ([`window_fit`]) once, as soon as the
+    /// monitor's size is known: the first start's 1280×800 on a 1366×768 laptop would put the
+    /// status bar below the screen. A maximised window, or one that fits, is left alone.
+    fn fit_window(&mut self, ctx: &egui::Context) {
+        if self.window_fitted {
+            return;
+        }
+        let (monitor, outer, inner, maximized) = ctx.input(|i| {
+            let viewport = i.viewport();
+            (
+                viewport.monitor_size,
+                viewport.outer_rect,
+                viewport.inner_rect,
+                viewport.maximized,
+            )
+        });
+        let (Some(monitor), Some(outer), Some(inner)) = (monitor, outer, inner) else {
+            return;
+        };
+        self.window_fitted = true;
+        if maximized == Some(true) {
+            return;
+        }
+        let decoration = (
+            outer.width() - inner.width(),
+            outer.height() - inner.height(),
+        );
+        let Some(place) = window_fit::fit_to_monitor(
+            (inner.width(), inner.height()),
+            decoration,
+            (monitor.x, monitor.y),
+            (MIN_INNER_SIZE[0], MIN_INNER_SIZE[1]),
+        ) else {
+            return;
+        };
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(place.inner.into()));
+        // Monitor positions are not known: only a window on the monitor at the origin moves.
+        let on_first_monitor =
+            (0.0..monitor.x).contains(&outer.min.x) && (0.0..monitor.y).contains(&outer.min.y);
+        if on_first_monitor {
+            let (x, y) = place.outer_position;
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(x, y)));
+        }
+    }
+}
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if !self.fonts_installed {
@@ -487,6 +541,7 @@ impl eframe::App for App {
             return;
         }
         let ctx = ui.ctx().clone();
+        self.fit_window(&ctx);
         self.handle_files(&ctx);
         self.update_title(&ctx);
         self.handle_shortcuts(&ctx);
