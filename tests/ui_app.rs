@@ -338,3 +338,42 @@ fn the_attachment_grid_builds_the_rows_near_the_screen_and_scrolling_reaches_the
         "columns keep their width while rows come and go"
     );
 }
+
+/// 视图 zooms the text with the shortcuts it shows, and switches the theme, which is light where
+/// the system does not say and is remembered between runs.
+#[test]
+fn the_view_menu_zooms_and_switches_the_theme_which_persists() {
+    let mut harness = harness();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    open_tab(&mut harness, ZH.menu_view);
+    assert!(
+        harness.query_all_by_label_contains("Ctrl").count() >= 3,
+        "the zoom items show their shortcuts"
+    );
+    harness.get_by_label_contains(ZH.zoom_in).click();
+    harness.run();
+    assert!(
+        harness.ctx.zoom_factor() > 1.0,
+        "{}",
+        harness.ctx.zoom_factor()
+    );
+    if harness.query_by_label(ZH.theme_dark).is_none() {
+        open_tab(&mut harness, ZH.menu_view);
+    }
+    harness.get_by_label_contains(ZH.zoom_reset).click();
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+    if harness.query_by_label(ZH.theme_dark).is_none() {
+        open_tab(&mut harness, ZH.menu_view);
+    }
+    open_tab(&mut harness, ZH.theme_dark);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+
+    let storage = common::saved(harness.state_mut());
+    let gazette = gazette();
+    let mut next_run = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| App::new(gazette, Some(&storage)));
+    next_run.run();
+    assert_eq!(next_run.ctx.theme(), egui::Theme::Dark, "remembered");
+}

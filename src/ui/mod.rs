@@ -162,6 +162,7 @@ pub struct App {
     gazette: Arc<Gazette>,
     source: Source,
     lang: Lang,
+    theme: egui::ThemePreference,
     tab: Tab,
     views: HashMap<String, DocView>,
     search: SearchPanel,
@@ -194,6 +195,7 @@ impl App {
             gazette: Arc::new(gazette),
             source: Source::Embedded,
             lang: settings.lang,
+            theme: settings.theme,
             tab,
             views: HashMap::new(),
             search,
@@ -406,6 +408,7 @@ impl App {
                 Some(FileAction::OpenEmbedded) => self.open_embedded(),
                 None => {}
             }
+            self.view_menu(ui);
             ui.label(egui::RichText::new(text.app_name).strong());
             ui.separator();
             ui.label(self.gazette.display_title());
@@ -426,6 +429,39 @@ impl App {
             });
         });
         nav
+    }
+
+    /// 视图: text size with its shortcuts (egui handles the keys themselves) and the theme.
+    fn view_menu(&mut self, ui: &mut egui::Ui) {
+        let text = self.lang.strings();
+        ui.menu_button(text.menu_view, |ui| {
+            let ctx = ui.ctx().clone();
+            use egui::gui_zoom::{self, kb_shortcuts};
+            let item = |ui: &mut egui::Ui, label: &str, shortcut| {
+                let button = egui::Button::new(label).shortcut_text(ctx.format_shortcut(shortcut));
+                ui.add(button).clicked()
+            };
+            if item(ui, text.zoom_in, &kb_shortcuts::ZOOM_IN) {
+                gui_zoom::zoom_in(&ctx);
+            }
+            if item(ui, text.zoom_out, &kb_shortcuts::ZOOM_OUT) {
+                gui_zoom::zoom_out(&ctx);
+            }
+            if item(ui, text.zoom_reset, &kb_shortcuts::ZOOM_RESET) {
+                ctx.set_zoom_factor(1.0);
+            }
+            ui.separator();
+            ui.label(text.theme);
+            for (theme, label) in [
+                (egui::ThemePreference::Light, text.theme_light),
+                (egui::ThemePreference::Dark, text.theme_dark),
+                (egui::ThemePreference::System, text.theme_system),
+            ] {
+                if ui.radio_value(&mut self.theme, theme, label).clicked() {
+                    ctx.set_theme(theme);
+                }
+            }
+        });
     }
 
     fn tab_bar(&mut self, ui: &mut egui::Ui) -> Option<Nav> {
@@ -536,6 +572,12 @@ impl eframe::App for App {
             // to the bare background; the 3 MB font and the full interface follow at once on
             // the next frame. The window thus appears as fast as an empty eframe window.
             fonts::install(ui.ctx());
+            // Office documents are read on light backgrounds: light where the system does not
+            // say which it prefers (X11, and kittest).
+            ui.ctx().options_mut(|options| {
+                options.fallback_theme = egui::Theme::Light;
+                options.theme_preference = self.theme;
+            });
             self.fonts_installed = true;
             ui.ctx().request_repaint();
             return;
@@ -580,6 +622,7 @@ impl eframe::App for App {
         };
         let settings = Settings {
             lang: self.lang,
+            theme: self.theme,
             tab: Some(self.tab.clone()),
             last_file,
         };

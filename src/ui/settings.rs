@@ -1,4 +1,4 @@
-//! What the window remembers between runs (language, open tab, last opened file), read from and
+//! What the window remembers between runs (language, theme, open tab, last opened file), read from and
 //! written to eframe's storage under our own keys, with a version.
 //!
 //! Reading never fails and never blocks startup: a value of the wrong shape (a hand-edited or
@@ -19,6 +19,8 @@ pub const SETTINGS_VERSION: u32 = 1;
 pub const KEY_VERSION: &str = "settings_version";
 /// Storage key of the interface language.
 pub const KEY_LANG: &str = "lang";
+/// Storage key of the theme.
+pub const KEY_THEME: &str = "theme";
 /// Storage key of the open tab.
 pub const KEY_TAB: &str = "tab";
 /// Storage key of the last opened file (absent for the embedded issue).
@@ -29,6 +31,8 @@ pub const KEY_LAST_FILE: &str = "last_file";
 pub struct Settings {
     /// The interface language.
     pub lang: Lang,
+    /// Light, dark or the system's (the default, light where the system does not say).
+    pub theme: eframe::egui::ThemePreference,
     /// The tab open at the end of the last run (the caller checks it still exists).
     pub tab: Option<Tab>,
     /// The file open at the end of the last run; `None` for the embedded issue.
@@ -68,6 +72,7 @@ impl Settings {
         let mut bad = Vec::new();
         let settings = Settings {
             lang: read(storage, KEY_LANG, &mut bad).unwrap_or_default(),
+            theme: read(storage, KEY_THEME, &mut bad).unwrap_or_default(),
             tab: read(storage, KEY_TAB, &mut bad),
             last_file: read::<Option<PathBuf>>(storage, KEY_LAST_FILE, &mut bad).flatten(),
         };
@@ -79,6 +84,7 @@ impl Settings {
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, KEY_VERSION, &SETTINGS_VERSION);
         eframe::set_value(storage, KEY_LANG, &self.lang);
+        eframe::set_value(storage, KEY_THEME, &self.theme);
         if let Some(tab) = &self.tab {
             eframe::set_value(storage, KEY_TAB, tab);
         }
@@ -136,6 +142,7 @@ mod tests {
     fn what_is_saved_is_read_back() {
         let settings = Settings {
             lang: Lang::En,
+            theme: eframe::egui::ThemePreference::Dark,
             tab: Some(Tab::Document("sme-plan".into())),
             last_file: Some(PathBuf::from("/data/公报 2023-04.ron")),
         };

@@ -49,8 +49,24 @@ pub struct Strings {
     pub tab_overview: &'static str,
     /// The tab listing the policy interpretations.
     pub tab_interpretations: &'static str,
-    /// The language menu.
+    /// The language menu (both languages' words, so a clerk finds the way back).
     pub menu_language: &'static str,
+    /// The View menu.
+    pub menu_view: &'static str,
+    /// View → larger text.
+    pub zoom_in: &'static str,
+    /// View → smaller text.
+    pub zoom_out: &'static str,
+    /// View → the default text size.
+    pub zoom_reset: &'static str,
+    /// View → the theme's heading.
+    pub theme: &'static str,
+    /// Light theme.
+    pub theme_light: &'static str,
+    /// Dark theme.
+    pub theme_dark: &'static str,
+    /// The system's theme (light where the system does not say).
+    pub theme_system: &'static str,
     /// Hint in the top bar's search box.
     pub search_hint: &'static str,
     /// Heading of the search results panel.
@@ -157,7 +173,15 @@ pub const ZH: Strings = Strings {
     app_name: "公报浏览器",
     tab_overview: "概览",
     tab_interpretations: "政策解读",
-    menu_language: "语言",
+    menu_language: "语言 Language",
+    menu_view: "视图",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    zoom_reset: "实际大小",
+    theme: "主题",
+    theme_light: "浅色",
+    theme_dark: "深色",
+    theme_system: "跟随系统",
     search_hint: "搜索全刊（Ctrl+K）",
     search_results: "搜索结果",
     search_count: "共 {} 处",
@@ -214,7 +238,15 @@ pub const EN: Strings = Strings {
     app_name: "Gazette Browser",
     tab_overview: "Overview",
     tab_interpretations: "Interpretations",
-    menu_language: "Language",
+    menu_language: "Language 语言",
+    menu_view: "View",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_reset: "Actual size",
+    theme: "Theme",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    theme_system: "Follow the system",
     search_hint: "Search the issue (Ctrl+K)",
     search_results: "Search results",
     search_count: "{} matches",
