@@ -69,7 +69,7 @@ fn main() {
         header: true,
         encoding: Encoding::Utf8Bom,
     };
-    gazette_browser::export::write_output_with(&output, |sink| {
+    gazette_browser::export::write_output_with(&output, None, |sink| {
         write_csv(table, &rows, &columns, &options, sink)
     })
     .unwrap();

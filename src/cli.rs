@@ -1,20 +1,122 @@
 //! The command line: `gazette-browser [--gazette FILE] [COMMAND]`.
 //!
-//! Every command reads the embedded issue unless `--gazette` names another file. Exit codes:
-//! 0 success, 2 for any file that cannot be used (unreadable, malformed, invalid) or a bad
-//! argument, 1 when the output cannot be written. With no command the window opens.
+//! Every command reads the embedded issue unless `--gazette` names another file. [`run`] does
+//! a command and returns its [`Error`], if any, as a type; `main` reports it with [`finish`],
+//! whose [`Status`] is the one table of exit statuses (README.md). With no command the window
+//! opens.
 
+use crate::export::ExportError;
+use crate::files::{FileIdentity, WriteError};
 use crate::model::crosscheck::crosscheck;
 use crate::model::load::{self, LoadError};
 use crate::model::{Gazette, Table};
 use clap::{Parser, Subcommand};
+use std::fmt;
 use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-/// Exit code for a file or argument that cannot be used.
-pub const EXIT_BAD_INPUT: i32 = 2;
-/// Exit code for output that cannot be written.
-pub const EXIT_OUTPUT_FAILED: i32 = 1;
+/// The exit statuses of the program, defined here only (README.md has the same table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Done as asked (also when the reader of a pipe stopped early, as `| head` does).
+    Success = 0,
+    /// The system failed: the output cannot be written (no permission, disk full …), or an
+    /// internal fault. Trying again elsewhere, or later, may work.
+    SystemFailure = 1,
+    /// The request cannot be carried out as asked: an unreadable, malformed or invalid
+    /// gazette file, a bad argument (clap's own errors use 2 as well), or an output that must
+    /// not be written (the input file, a folder, a disk device).
+    BadInput = 2,
+    /// Ended by Ctrl+C or a termination signal (temporary files removed), as shells expect.
+    Interrupted = 130,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The gazette file cannot be used.
+    Load(LoadError),
+    /// The export failed or was refused.
+    Export(ExportError),
+    /// The output file (the schematic's SVG) cannot be written or was refused.
+    Write(WriteError),
+    /// An argument names something that is not there (a document, a land use …).
+    BadArgument(String),
+    /// Standard output cannot be written.
+    Stdout(std::io::Error),
+}
+
+impl Error {
+    /// The exit status this error ends the process with.
+    pub fn status(&self) -> Status {
+        let system = match self {
+            Error::Load(_) | Error::BadArgument(_) => false,
+            Error::Export(error) => error.is_system_failure(),
+            Error::Write(error) => !error.is_refusal(),
+            Error::Stdout(_) => true,
+        };
+        if self.is_broken_pipe() {
+            Status::Success
+        } else if system {
+            Status::SystemFailure
+        } else {
+            Status::BadInput
+        }
+    }
+
+    /// Whether the reader of standard output went away (`| head`): the output it wanted was
+    /// written, so the program ends quietly.
+    fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Stdout(error) => error.kind() == std::io::ErrorKind::BrokenPipe,
+            Error::Export(ExportError::Write(error)) | Error::Write(error) => {
+                error.is_broken_pipe()
+            }
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Load(error) => error.fmt(f),
+            Error::Export(error) => error.fmt(f),
+            Error::Write(error) => error.fmt(f),
+            Error::BadArgument(message) => f.write_str(message),
+            Error::Stdout(error) => write!(f, "cannot write the output: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Self {
+        Error::Stdout(error)
+    }
+}
+
+/// Reports `result` on standard error (nothing for a closed pipe) and gives the exit code.
+pub fn finish(result: Result<Status, Error>) -> ExitCode {
+    match result {
+        Ok(status) => status.into(),
+        Err(error) => {
+            let status = error.status();
+            if !error.is_broken_pipe() {
+                eprintln!("error: {error}");
+            }
+            status.into()
+        }
+    }
+}
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -69,40 +171,30 @@ pub fn load_gazette(cli: &Cli) -> Result<Gazette, LoadError> {
     }
 }
 
-/// Runs a headless command and returns the process exit code.
-pub fn run_command(cli: &Cli, command: &Command) -> i32 {
-    let gazette = match load_gazette(cli) {
-        // The process ends right after the command: freeing a million-row table cell by cell
-        // would only delay the exit, so the gazette is left for the OS to reclaim.
-        Ok(gazette) => std::mem::ManuallyDrop::new(gazette),
-        Err(err) => {
-            eprintln!("error: {err}");
-            return EXIT_BAD_INPUT;
-        }
-    };
+/// Runs a headless command.
+pub fn run(cli: &Cli, command: &Command) -> Result<Status, Error> {
+    // The process ends right after the command: freeing a million-row table cell by cell
+    // would only delay the exit, so the gazette is left for the OS to reclaim.
+    let gazette = std::mem::ManuallyDrop::new(load_gazette(cli).map_err(Error::Load)?);
     let gazette: &Gazette = &gazette;
+    // The file being read, which no output may land on.
+    let input = cli.gazette.as_deref().and_then(FileIdentity::of);
     let mut out = std::io::stdout().lock();
-    let result = match command {
-        Command::Check => write_check(gazette, &mut out),
-        Command::Docs => write_docs(gazette, &mut out),
-        Command::Tables => write_tables(gazette, &mut out),
-        Command::Text { doc_id } => return write_text(gazette, doc_id.as_deref(), &mut out),
-        Command::Export(args) => return crate::export::cli::run(gazette, args),
-        Command::Schematic { uses, svg } => return write_schematic(gazette, uses, svg),
-    };
-    finish_output(result)
-}
-
-/// Maps a write result to an exit code; a closed pipe (`| head`) is not an error.
-fn finish_output(result: std::io::Result<()>) -> i32 {
-    match result {
-        Ok(()) => 0,
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => 0,
-        Err(err) => {
-            eprintln!("error: cannot write the output: {err}");
-            EXIT_OUTPUT_FAILED
+    match command {
+        Command::Check => write_check(gazette, &mut out)?,
+        Command::Docs => write_docs(gazette, &mut out)?,
+        Command::Tables => write_tables(gazette, &mut out)?,
+        Command::Text { doc_id } => write_text(gazette, doc_id.as_deref(), &mut out)?,
+        Command::Export(args) => {
+            drop(out);
+            crate::export::cli::run(gazette, args, input.as_ref()).map_err(Error::Export)?
+        }
+        Command::Schematic { uses, svg } => {
+            drop(out);
+            write_schematic(gazette, uses, svg, input.as_ref())?
         }
     }
+    Ok(Status::Success)
 }
 
 fn write_check(gazette: &Gazette, out: &mut impl Write) -> std::io::Result<()> {
@@ -151,47 +243,45 @@ fn table_size(table: &Table) -> String {
     format!("{} × {}", table.rows.len(), table.columns.len())
 }
 
-fn write_text(gazette: &Gazette, doc_id: Option<&str>, out: &mut impl Write) -> i32 {
+fn write_text(gazette: &Gazette, doc_id: Option<&str>, out: &mut impl Write) -> Result<(), Error> {
     let text = match doc_id {
         None => crate::reader::text::issue_text(gazette),
         Some(id) => match gazette.document(id) {
             Some(document) => crate::reader::text::document_text(gazette, document),
             None => {
                 let ids: Vec<&str> = gazette.documents.iter().map(|d| d.id.as_str()).collect();
-                eprintln!(
-                    "error: no document \"{id}\"; the documents are: {}",
+                return Err(Error::BadArgument(format!(
+                    "no document \"{id}\"; the documents are: {}",
                     ids.join(", ")
-                );
-                return EXIT_BAD_INPUT;
+                )));
             }
         },
     };
-    finish_output(out.write_all(text.as_bytes()))
+    Ok(out.write_all(text.as_bytes())?)
 }
 
 /// The table the schematic is drawn from.
 pub const SCHEMATIC_TABLE: &str = "land-prices";
 
-fn write_schematic(gazette: &Gazette, uses: &[String], target: &std::path::Path) -> i32 {
+fn write_schematic(
+    gazette: &Gazette,
+    uses: &[String],
+    target: &std::path::Path,
+    input: Option<&FileIdentity>,
+) -> Result<(), Error> {
     use crate::schematic::{layout, regions_from_table, svg};
-    let Some(table) = gazette.table(SCHEMATIC_TABLE) else {
-        eprintln!("error: the gazette has no table \"{SCHEMATIC_TABLE}\" to draw");
-        return EXIT_BAD_INPUT;
-    };
-    let regions = match regions_from_table(table) {
-        Ok(regions) => regions,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_BAD_INPUT;
-        }
-    };
+    let table = gazette.table(SCHEMATIC_TABLE).ok_or_else(|| {
+        Error::BadArgument(format!(
+            "the gazette has no table \"{SCHEMATIC_TABLE}\" to draw"
+        ))
+    })?;
+    let regions = regions_from_table(table).map_err(Error::BadArgument)?;
     let known: Vec<&str> = dedup(regions.iter().map(|r| r.land_use.as_str()));
     if let Some(unknown) = uses.iter().find(|u| !known.contains(&u.as_str())) {
-        eprintln!(
-            "error: no land use \"{unknown}\"; the uses are: {}",
+        return Err(Error::BadArgument(format!(
+            "no land use \"{unknown}\"; the uses are: {}",
             known.join(", ")
-        );
-        return EXIT_BAD_INPUT;
+        )));
     }
     let drawn = layout(&regions);
     for region in &drawn.unplaced {
@@ -205,18 +295,7 @@ fn write_schematic(gazette: &Gazette, uses: &[String], target: &std::path::Path)
     }
     let title = format!("{} 标定区域示意图", gazette.display_title());
     let document = svg::render(&drawn, uses, &title);
-    let result = if target.as_os_str() == "-" {
-        std::io::stdout().lock().write_all(document.as_bytes())
-    } else {
-        crate::atomic_file::write_atomically(target, document.as_bytes())
-    };
-    match result {
-        Ok(()) => 0,
-        Err(err) => {
-            eprintln!("error: cannot write {}: {err}", target.display());
-            EXIT_OUTPUT_FAILED
-        }
-    }
+    crate::files::write_bytes(target, input, document.as_bytes()).map_err(Error::Write)
 }
 
 /// The distinct items in order of first appearance.

@@ -5,9 +5,9 @@
 //! rendering ([`reader::text`]), CSV export ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it. The window
 //! (`ui`) is behind the `gui` feature, on by default; without it nothing here needs eframe.
 
-pub mod atomic_file;
 pub mod cli;
 pub mod export;
+pub mod files;
 pub mod model;
 pub mod reader;
 pub mod schematic;

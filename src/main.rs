@@ -3,7 +3,8 @@
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use clap::Parser;
-use gazette_browser::cli::{Cli, run_command};
+use gazette_browser::cli::{Cli, Status};
+use std::process::ExitCode;
 
 /// mimalloc rather than the system allocator: opening a million-row file makes millions of small
 /// allocations on several threads, and glibc's per-thread heaps grow a page range at a time
@@ -12,14 +13,13 @@ use gazette_browser::cli::{Cli, run_command};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
+fn main() -> ExitCode {
     avoid_huge_pages();
     let cli = Cli::parse();
-    let code = match &cli.command {
-        Some(command) => run_command(&cli, command),
-        None => open_window(&cli),
-    };
-    std::process::exit(code);
+    match &cli.command {
+        Some(command) => gazette_browser::cli::finish(gazette_browser::cli::run(&cli, command)),
+        None => open_window(&cli).into(),
+    }
 }
 
 /// Turns transparent huge pages off for this process. mimalloc asks for them on its big
@@ -38,12 +38,12 @@ fn avoid_huge_pages() {
 
 /// Without the `gui` feature there is no window: say so and point to the commands.
 #[cfg(not(feature = "gui"))]
-fn open_window(_cli: &Cli) -> i32 {
+fn open_window(_cli: &Cli) -> Status {
     eprintln!(
         "error: this build has no window (built without the `gui` feature); \
          give a command, e.g. `gazette-browser check` (see --help)"
     );
-    gazette_browser::cli::EXIT_BAD_INPUT
+    Status::BadInput
 }
 
 /// Opens the window on the built-in issue, then on the file `--gazette` names. The file loads
@@ -57,12 +57,12 @@ fn open_window(_cli: &Cli) -> i32 {
 /// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
 /// with that view of it.
 #[cfg(feature = "gui")]
-fn open_window(cli: &Cli) -> i32 {
+fn open_window(cli: &Cli) -> Status {
     let gazette = match gazette_browser::model::load::embedded() {
         Ok(gazette) => gazette,
         Err(err) => {
             eprintln!("error: {err}");
-            return gazette_browser::cli::EXIT_BAD_INPUT;
+            return Status::BadInput;
         }
     };
     let options = gazette_browser::ui::RunOptions {
@@ -74,10 +74,10 @@ fn open_window(cli: &Cli) -> i32 {
         open: cli.gazette.clone(),
     };
     match gazette_browser::ui::run(gazette, options) {
-        Ok(()) => 0,
+        Ok(()) => Status::Success,
         Err(err) => {
             eprintln!("error: {err}");
-            1
+            Status::SystemFailure
         }
     }
 }

@@ -118,6 +118,7 @@ fn round_trip(options: CsvOptions) -> (Vec<u8>, Vec<Vec<String>>) {
     let path = dir.join("标定地价_2023-03_5行.csv");
     write_output(
         &path,
+        None,
         &csv_bytes(&table, &rows, &columns, &options).unwrap(),
     )
     .unwrap();
@@ -201,7 +202,7 @@ fn numbers_are_plain_and_never_neutralised() {
 fn a_missing_folder_is_an_error_naming_the_path_and_nothing_is_created() {
     let dir = scratch("missing");
     let path = dir.join("no-such-folder").join("out.csv");
-    let error = write_output(&path, b"x").unwrap_err();
+    let error = write_output(&path, None, b"x").unwrap_err();
     let message = error.to_string();
     assert!(message.contains("no-such-folder/out.csv"), "{message}");
     assert!(message.contains("folder does not exist"), "{message}");
@@ -214,7 +215,7 @@ fn a_folder_as_target_is_refused_and_left_alone() {
     let target = dir.join("sub");
     std::fs::create_dir(&target).unwrap();
     std::fs::write(target.join("keep.txt"), "kept").unwrap();
-    let message = write_output(&target, b"x").unwrap_err().to_string();
+    let message = write_output(&target, None, b"x").unwrap_err().to_string();
     assert!(message.contains("that is a folder"), "{message}");
     assert_eq!(
         std::fs::read_to_string(target.join("keep.txt")).unwrap(),
@@ -225,13 +226,13 @@ fn a_folder_as_target_is_refused_and_left_alone() {
 
 #[test]
 #[cfg(target_os = "linux")]
-fn a_full_disk_is_reported() {
+fn a_full_disk_is_reported_and_the_device_stays() {
     let full = Path::new("/dev/full");
-    let message = write_output(full, &[b'x'; 64 * 1024])
-        .unwrap_err()
-        .to_string();
+    let error = write_output(full, None, &[b'x'; 64 * 1024]).unwrap_err();
+    let message = error.to_string();
     assert!(message.contains("/dev/full"), "{message}");
     assert!(message.contains("disk is full"), "{message}");
+    assert!(error.is_system_failure());
     use std::os::unix::fs::FileTypeExt;
     let kind = std::fs::metadata(full).unwrap().file_type();
     assert!(kind.is_char_device(), "the device itself was not replaced");
@@ -246,10 +247,12 @@ fn an_unwritable_target_is_reported_and_nothing_is_touched() {
     let file = dir.join("notes.txt");
     std::fs::write(&file, "kept").unwrap();
     let path = file.join("out.csv");
-    let message = write_output(&path, b"x").unwrap_err().to_string();
+    let error = write_output(&path, None, b"x").unwrap_err();
+    let message = error.to_string();
     assert!(message.contains("cannot write"), "{message}");
-    assert!(message.contains("out.csv"), "{message}");
+    assert!(message.contains("notes.txt/out.csv"), "{message}");
     assert!(message.contains("check the path"), "{message}");
+    assert!(error.is_system_failure());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept");
     assert_eq!(entries(&dir), ["notes.txt"], "no temporary file left");
 }
@@ -273,7 +276,7 @@ fn an_existing_file_is_replaced_whole_or_not_at_all() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "old content");
     let bytes = csv_bytes(&table, &rows, &columns, &CsvOptions::default()).unwrap();
-    write_output(&path, &bytes).unwrap();
+    write_output(&path, None, &bytes).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     assert_eq!(entries(&dir), ["out.csv"]);
 }

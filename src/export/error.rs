@@ -1,12 +1,7 @@
 //! [`ExportError`]: every way an export can fail, each with a message that says what to do.
 
 use std::fmt;
-use std::path::PathBuf;
-
-/// Exit code for a request that cannot be carried out as asked (names, numbers, encoding).
-pub const EXIT_BAD_REQUEST: i32 = 2;
-/// Exit code for output that cannot be written.
-pub const EXIT_WRITE_FAILED: i32 = 1;
+use crate::files::WriteError;
 
 /// Why an export failed. Nothing is written when any of these occurs.
 #[derive(Debug)]
@@ -45,21 +40,35 @@ pub enum ExportError {
         /// The encoding's name.
         encoding: &'static str,
     },
-    /// The file could not be written; `advice` says what to do.
-    Write {
-        /// The file that was to be written.
-        path: PathBuf,
-        /// The operating system's error.
-        source: std::io::Error,
-    },
+    /// The output could not be written, or was refused (the input file, a folder …).
+    Write(WriteError),
+    /// Writing into the sink failed; [`super::write_output_with`] turns it into
+    /// [`ExportError::Write`] with the path, so callers see this only from a sink of their own.
+    Io(std::io::Error),
+    /// Something in this program went wrong (a worker thread stopped): not the user's doing.
+    Internal(String),
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(error: std::io::Error) -> Self {
+        ExportError::Io(error)
+    }
+}
+
+impl From<WriteError> for ExportError {
+    fn from(error: WriteError) -> Self {
+        ExportError::Write(error)
+    }
 }
 
 impl ExportError {
-    /// The process exit code for this error on the command line.
-    pub fn exit_code(&self) -> i32 {
+    /// Whether the system failed (a write the OS refused, a full disk, an internal fault)
+    /// rather than the request being wrong; the command line's exit status follows this.
+    pub fn is_system_failure(&self) -> bool {
         match self {
-            ExportError::Write { .. } => EXIT_WRITE_FAILED,
-            _ => EXIT_BAD_REQUEST,
+            ExportError::Write(error) => !error.is_refusal(),
+            ExportError::Io(_) | ExportError::Internal(_) => true,
+            _ => false,
         }
     }
 }
@@ -101,11 +110,11 @@ impl fmt::Display for ExportError {
                 },
                 u32::from(*character),
             ),
-            ExportError::Write { path, source } => write!(
+            ExportError::Write(error) => error.fmt(f),
+            ExportError::Io(error) => write!(f, "cannot write the CSV: {error}"),
+            ExportError::Internal(message) => write!(
                 f,
-                "cannot write {}: {}",
-                path.display(),
-                write_advice(source)
+                "internal error: {message}; please report it (nothing was written)"
             ),
         }
     }
@@ -114,24 +123,11 @@ impl fmt::Display for ExportError {
 impl std::error::Error for ExportError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            ExportError::Write { source, .. } => Some(source),
+            ExportError::Write(error) => Some(error),
+            ExportError::Io(error) => Some(error),
             _ => None,
         }
     }
-}
-
-/// The operating system's reason in words a clerk can act on.
-fn write_advice(error: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    let advice = match error.kind() {
-        NotFound => "the folder does not exist; choose an existing folder",
-        PermissionDenied => "no permission to write there; choose another folder (e.g. Documents)",
-        IsADirectory => "that is a folder; give a file name",
-        StorageFull => "the disk is full; free some space or choose another drive",
-        ReadOnlyFilesystem => "the drive is read-only; choose another drive",
-        _ => return format!("{error}; check the path and try again"),
-    };
-    format!("{advice} ({error})")
 }
 
 #[cfg(test)]
@@ -140,14 +136,14 @@ mod tests {
 
     #[test]
     fn write_errors_name_the_path_and_say_what_to_do() {
-        let error = ExportError::Write {
-            path: PathBuf::from("/nope/住宅.csv"),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        };
+        let error = ExportError::Write(WriteError::io(
+            std::path::Path::new("/nope/住宅.csv"),
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
         let text = error.to_string();
         assert!(text.contains("/nope/住宅.csv"), "{text}");
         assert!(text.contains("choose an existing folder"), "{text}");
-        assert_eq!(error.exit_code(), EXIT_WRITE_FAILED);
+        assert!(error.is_system_failure());
     }
 
     #[test]
@@ -161,6 +157,6 @@ mod tests {
         let text = error.to_string();
         assert!(text.contains("row 3, column 标准宗地名称"), "{text}");
         assert!(text.contains("U+20000"), "{text}");
-        assert_eq!(error.exit_code(), EXIT_BAD_REQUEST);
+        assert!(!error.is_system_failure());
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! [`csv_bytes`] turns chosen rows and columns into the bytes of a file: quoting by the csv
 //! crate, numbers as plain numbers, text guarded against formula injection, in the chosen
-//! [`Encoding`]. [`write_output`] puts the bytes on disk atomically (or on standard output), so a
-//! failure never leaves half a file. [`suggested_file_name`] proposes a name like
+//! [`Encoding`]. [`write_output_with`] streams them through the one writer of [`crate::files`] (or to standard
+//! output), so a failure never leaves half a file or harms what it lands on. [`suggested_file_name`] proposes a name like
 //! 标定地价_2023-03_12行.csv. [`cli`] is the `export` command.
 
 pub mod choice;
@@ -12,7 +12,7 @@ mod error;
 mod write;
 
 pub use choice::RowChoice;
-pub use error::{EXIT_BAD_REQUEST, EXIT_WRITE_FAILED, ExportError};
+pub use error::ExportError;
 pub use write::{folder_of, write_output, write_output_with};
 
 use crate::model::{Cell, Column, Table};
@@ -89,29 +89,24 @@ pub fn csv_bytes(
     options: &CsvOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::with_capacity(rows.len().saturating_mul(columns.len() * 16) + 64);
-    write_csv(table, rows, columns, options, &mut out).map_err(|error| {
-        into_export_error(error, |source| {
-            ExportError::BadArgument(format!("cannot build the CSV: {source}"))
-        })
-    })?;
+    write_csv(table, rows, columns, options, &mut out)?;
     Ok(out)
 }
 
 /// Streams the CSV of `rows` × `columns` of `table` into `sink`, as [`csv_bytes`] would build
 /// it. UTF-8 is written in batches built in parallel, so a million-row export holds a few MB at
 /// a time rather than the whole file. An export that cannot be built (a character GBK lacks)
-/// fails before anything is written, as an `io::Error` wrapping the [`ExportError`]; see
-/// [`into_export_error`].
+/// fails before anything is written; a failing sink gives [`ExportError::Io`].
 pub fn write_csv(
     table: &Table,
     rows: &[usize],
     columns: &[usize],
     options: &CsvOptions,
     sink: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> Result<(), ExportError> {
     if options.encoding == Encoding::Gbk {
-        let bytes = gbk_csv_bytes(table, rows, columns, options).map_err(std::io::Error::other)?;
-        return sink.write_all(&bytes);
+        let bytes = gbk_csv_bytes(table, rows, columns, options)?;
+        return Ok(sink.write_all(&bytes)?);
     }
     if options.encoding == Encoding::Utf8Bom {
         sink.write_all(UTF8_BOM)?;
@@ -125,7 +120,7 @@ pub fn write_csv(
     }
     let threads = rayon::current_num_threads();
     if threads < 2 || rows.len() < PARALLEL_EXPORT_MIN_ROWS {
-        return sink.write_all(&utf8_rows_csv(table, rows, columns)?);
+        return Ok(sink.write_all(&utf8_rows_csv(table, rows, columns)?)?);
     }
     // Each round, every thread of the pool writes one batch; the batches then go out in order.
     for round in rows.chunks(EXPORT_BATCH_ROWS * threads) {
@@ -138,28 +133,6 @@ pub fn write_csv(
         }
     }
     Ok(())
-}
-
-/// Turns an error from [`write_csv`] back into the [`ExportError`] it carries, or, for an
-/// error of the sink itself, into what `sink_error` makes of it.
-pub fn into_export_error(
-    error: std::io::Error,
-    sink_error: impl FnOnce(std::io::Error) -> ExportError,
-) -> ExportError {
-    if error
-        .get_ref()
-        .is_some_and(|inner| inner.is::<ExportError>())
-    {
-        match error
-            .into_inner()
-            .map(|inner| inner.downcast::<ExportError>())
-        {
-            Some(Ok(export_error)) => *export_error,
-            _ => ExportError::BadArgument("cannot build the CSV".to_owned()),
-        }
-    } else {
-        sink_error(error)
-    }
 }
 
 /// Rows below which a CSV is written on one thread.
@@ -266,7 +239,7 @@ fn write_records(records: &[Vec<Cow<'_, str>>]) -> Result<String, ExportError> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let failed =
-        |e: &dyn std::fmt::Display| ExportError::BadArgument(format!("cannot build the CSV: {e}"));
+        |e: &dyn std::fmt::Display| ExportError::Internal(format!("cannot build the CSV: {e}"));
     for record in records {
         writer
             .write_record(record.iter().map(|field| field.as_bytes()))

@@ -96,7 +96,7 @@ fn a_streamed_export_that_cannot_be_built_keeps_the_old_file_and_names_the_cell(
         encoding: Encoding::Gbk,
         ..CsvOptions::default()
     };
-    let error = write_output_with(&path, |sink| {
+    let error = write_output_with(&path, None, |sink| {
         write_csv(&table, &[0, 3], &[0, 3], &options, sink)
     })
     .unwrap_err();
@@ -115,7 +115,7 @@ fn a_streamed_export_that_cannot_be_built_keeps_the_old_file_and_names_the_cell(
     );
     // The same export in UTF-8 streams into the file and matches the bytes built in memory.
     let utf8 = CsvOptions::default();
-    write_output_with(&path, |sink| {
+    write_output_with(&path, None, |sink| {
         write_csv(&table, &[0, 3], &[0, 3], &utf8, sink)
     })
     .unwrap();

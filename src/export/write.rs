@@ -1,55 +1,35 @@
-//! Putting export bytes where the user asked: a file (atomically) or standard output.
+//! Putting export bytes where the user asked: a file or standard output, through the one
+//! writer of [`crate::files`].
 
 use super::ExportError;
+use crate::files::{FileIdentity, WriteError, write_file};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path`, or to standard output when `path` is `-`.
-///
-/// A regular file (new or existing) is written through a temporary file in the same folder and
-/// a rename, so on failure nothing is left behind and an existing file keeps its content. A
-/// folder is refused before anything is written. A device or pipe (such as `/dev/stdout`) is
-/// written directly: renaming over it would replace the device itself.
-pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_output_with(path, |sink| sink.write_all(bytes))
+/// Writes `bytes` to `path` (`-` for standard output), never onto `input`, the gazette file
+/// being read. See [`crate::files`] for what happens to each kind of target.
+pub fn write_output(
+    path: &Path,
+    input: Option<&FileIdentity>,
+    bytes: &[u8],
+) -> Result<(), ExportError> {
+    write_output_with(path, input, |sink| Ok(sink.write_all(bytes)?))
 }
 
 /// [`write_output`] for content streamed by `write` (such as [`super::write_csv`]), so a big
-/// export is never held whole in memory. An [`ExportError`] that `write` carries inside its
-/// `io::Error` comes out as itself; any other error is a write failure of `path`.
+/// export is never held whole in memory. An error of the content comes out as itself; a
+/// failure of the sink is a [`ExportError::Write`] naming `path`.
 pub fn write_output_with(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    input: Option<&FileIdentity>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let failed = |error| {
-        super::into_export_error(error, |source| ExportError::Write {
-            path: path.to_path_buf(),
-            source,
+    write_file(path, input, |sink| {
+        write(sink).map_err(|error| match error {
+            ExportError::Io(error) => ExportError::Write(WriteError::io(path, error)),
+            other => other,
         })
-    };
-    if path.as_os_str() == "-" {
-        return write_stdout(write).map_err(failed);
-    }
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(failed(std::io::ErrorKind::IsADirectory.into())),
-        Ok(meta) if !meta.is_file() => write_direct(path, write).map_err(failed),
-        _ => crate::atomic_file::write_atomically_with(path, write).map_err(failed),
-    }
-}
-
-fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    write(&mut out)?;
-    out.flush()
-}
-
-fn write_direct(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
-    write(&mut file)?;
-    file.flush()
+    })
 }
 
 /// The folder holding `path`, for "open folder" and for remembering where the user saves.

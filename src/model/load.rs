@@ -5,7 +5,7 @@
 //! the size is bounded before reading, nesting depth is bounded while parsing, and invalid
 //! UTF-8 is reported with its byte offset.
 
-use super::validate::{Problem, validate};
+use super::validate::{PROBLEM_LIMIT, Problem, Problems, validate};
 use super::{FORMAT_VERSION, Gazette};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -68,8 +68,8 @@ pub enum LoadError {
     Invalid {
         /// The file.
         path: String,
-        /// Every problem found.
-        problems: Vec<Problem>,
+        /// Every problem found (the first [`PROBLEM_LIMIT`] in full).
+        problems: Problems,
     },
 }
 
@@ -83,10 +83,9 @@ impl fmt::Display for LoadError {
             ),
             LoadError::TooLarge { path, bytes } => write!(
                 f,
-                "{}: the file is {} MB, larger than the {} MB limit for a gazette file; \
-                 it is probably not a gazette data file.",
+                "{}: the file is {bytes} bytes, over the limit of {MAX_FILE_BYTES} bytes \
+                 ({} MB) for a gazette file; it is probably not a gazette data file.",
                 path.display(),
-                bytes / (1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             LoadError::NotUtf8 { path, offset } => write!(
@@ -103,11 +102,22 @@ impl fmt::Display for LoadError {
                 line,
                 column,
                 message,
-            } => write!(f, "{path}:{line}:{column}: {message}"),
+            } => write!(
+                f,
+                "{path}:{line}:{column}: {message}. Correct the file at that place in a text \
+                 editor, or get a fresh copy of it."
+            ),
             LoadError::Invalid { path, problems } => {
                 write!(f, "{path}: {} problem(s) found:", problems.len())?;
-                for problem in problems {
+                for problem in problems.iter() {
                     write!(f, "\n  {problem}")?;
+                }
+                let mut unlisted = problems.unlisted().peekable();
+                if unlisted.peek().is_some() {
+                    write!(f, "\n  … and, not listed beyond the first {PROBLEM_LIMIT}:")?;
+                    for (kind, count) in unlisted {
+                        write!(f, "\n  {count} more {kind}")?;
+                    }
                 }
                 Ok(())
             }
@@ -127,38 +137,16 @@ pub fn load_path(path: &Path) -> Result<Gazette, LoadError> {
     load_path_counted(path, &AtomicU64::new(0))
 }
 
-/// Files at least this big are read a window at a time (see [`super::stream`]): a whole copy of
-/// a big file's text would cost more fresh memory than its parsed rows save in time.
-const STREAM_MIN_BYTES: u64 = 16 << 20;
-
-/// Bytes read per window when a big file is streamed: two threads' worth of rows, each big
-/// enough that starting the threads costs nothing worth measuring.
-const STREAM_WINDOW: usize = 8 << 20;
-
 /// [`load_path`], adding the bytes read to `read` as they come in, so a progress bar can
-/// follow a big file. A big file that the streaming reader steps aside from (a damaged file,
-/// or an unusual one) is read again the plain way, whose messages are exact; `read` then
-/// starts again from zero.
+/// follow a big file.
 pub fn load_path_counted(path: &Path, read: &AtomicU64) -> Result<Gazette, LoadError> {
-    load_with(
-        path,
-        read,
-        STREAM_MIN_BYTES,
-        STREAM_WINDOW,
-        Checks::Validate,
-    )
+    load_with(path, read, Checks::Validate)
 }
 
 /// [`load_path_counted`] without the semantic checks, so the phases of a load can be timed
 /// apart (examples/model_job_phases.rs).
 pub fn load_path_unvalidated(path: &Path, read: &AtomicU64) -> Result<Gazette, LoadError> {
-    load_with(
-        path,
-        read,
-        STREAM_MIN_BYTES,
-        STREAM_WINDOW,
-        Checks::ParseOnly,
-    )
+    load_with(path, read, Checks::ParseOnly)
 }
 
 /// How much of the loading a caller wants done.
@@ -170,33 +158,18 @@ enum Checks {
     Validate,
 }
 
-/// [`load_path_counted`] with the streaming threshold and window as parameters, for tests.
-fn load_with(
-    path: &Path,
-    read: &AtomicU64,
-    stream_min_bytes: u64,
-    window: usize,
-    checks: Checks,
-) -> Result<Gazette, LoadError> {
+/// Reads the whole file, then parses it with `ron` (the one reader of every file: what a file
+/// means never depends on its size) and, if asked, validates it.
+fn load_with(path: &Path, read: &AtomicU64, checks: Checks) -> Result<Gazette, LoadError> {
     let name = path.display().to_string();
-    let finish = |gazette| match checks {
+    let bytes = read_counted(path, read)?;
+    let gazette = parse_bytes_unvalidated(&bytes, &name)?;
+    // The text is no longer needed: freed before validation, which may hold many problems.
+    drop(bytes);
+    match checks {
         Checks::ParseOnly => Ok(gazette),
         Checks::Validate => validated(gazette, &name),
-    };
-    if checked_size(path)? >= stream_min_bytes {
-        let io_error = io_error_of(path);
-        let file = std::fs::File::open(path).map_err(io_error)?;
-        // One byte past the limit, so a file that grew after the size check is still caught.
-        let mut limited = std::io::Read::take(file, MAX_FILE_BYTES + 1);
-        let streamed = super::stream::parse_windowed(&mut limited, window, MAX_FILE_BYTES, read)
-            .map_err(io_error)?;
-        if let Some(gazette) = streamed {
-            return check_format(gazette, &name).and_then(finish);
-        }
-        read.store(0, Ordering::Relaxed);
     }
-    let bytes = read_counted(path, read)?;
-    parse_bytes_unvalidated(&bytes, &name).and_then(finish)
 }
 
 /// Parses and validates gazette bytes; `name` labels the source in messages.
@@ -243,9 +216,8 @@ pub fn parse_unvalidated(text: &str, name: &str) -> Result<Gazette, LoadError> {
             path: name.to_owned(),
         });
     }
-    let options = ron_options();
-    let parsed = super::fast_rows::parse(text, &options).unwrap_or_else(|| options.from_str(text));
-    let gazette: Gazette = parsed.map_err(|err| LoadError::Syntax {
+    let text = with_line_feeds(text);
+    let gazette: Gazette = ron_options().from_str(&text).map_err(|err| LoadError::Syntax {
         path: name.to_owned(),
         line: err.span.start.line,
         column: err.span.start.col,
@@ -254,26 +226,36 @@ pub fn parse_unvalidated(text: &str, name: &str) -> Result<Gazette, LoadError> {
     check_format(gazette, name)
 }
 
+/// `text` with old Mac line endings (CR only, no LF anywhere) turned into LF, so such a file
+/// reads like any other and its messages give real line numbers; any other text as it is.
+fn with_line_feeds(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') && !text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The gazette if this program reads its format version.
 fn check_format(gazette: Gazette, name: &str) -> Result<Gazette, LoadError> {
     if gazette.format != FORMAT_VERSION {
         return Err(LoadError::Invalid {
             path: name.to_owned(),
-            problems: vec![Problem::new(
+            problems: Problems::one(Problem::new(
                 "format",
                 format!(
                     "the file has format {}, this program reads format {FORMAT_VERSION}; \
                      use a matching version of the program",
                     gazette.format
                 ),
-            )],
+            )),
         });
     }
     Ok(gazette)
 }
 
 /// How `ron` reads a gazette file: nesting bounded, so a hostile file cannot overflow the stack.
-pub(super) fn ron_options() -> ron::Options {
+fn ron_options() -> ron::Options {
     ron::Options::default().with_recursion_limit(MAX_NESTING)
 }
 
@@ -348,66 +330,4 @@ pub fn read_counted(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError>
         });
     }
     Ok(bytes)
-}
-
-/// Writes `bytes` to `name` in a folder of the temporary directory named after `folder` and
-/// this process, for tests that load real files.
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-pub(crate) fn temp_file_in(folder: &str, name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("{folder}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-        temp_file_in("gazette-load", name, bytes)
-    }
-
-    /// Loads `path` streamed in small windows, checking every byte was counted once.
-    fn streamed(path: &Path) -> Result<Gazette, LoadError> {
-        let read = AtomicU64::new(0);
-        let result = load_with(path, &read, 0, 4096, Checks::Validate);
-        let size = std::fs::metadata(path).unwrap().len();
-        assert_eq!(read.load(Ordering::Relaxed), size, "{}", path.display());
-        result
-    }
-
-    #[test]
-    fn a_streamed_file_gives_exactly_what_the_whole_file_gives() {
-        let path = temp_file("good.ron", EMBEDDED_RON.as_bytes());
-        let streamed = streamed(&path).unwrap();
-        assert!(streamed == embedded().unwrap());
-    }
-
-    #[test]
-    fn a_damaged_streamed_file_gets_the_exact_message_of_the_whole_file() {
-        let text = EMBEDDED_RON;
-        let mut half = text.len() / 2;
-        while !text.is_char_boundary(half) {
-            half -= 1;
-        }
-        let mut bad_byte = text.as_bytes().to_vec();
-        bad_byte[half] = 0xff;
-        let wrong_format = text.replacen("format: 1", "format: 2", 1);
-        let bad_price = text.replacen(r#""5640""#, r#""56x0""#, 1);
-        let cases: [(&str, &[u8]); 5] = [
-            ("cut.ron", &text.as_bytes()[..half]),
-            ("bad-byte.ron", &bad_byte),
-            ("format.ron", wrong_format.as_bytes()),
-            ("price.ron", bad_price.as_bytes()),
-            ("empty.ron", b""),
-        ];
-        for (name, bytes) in cases {
-            let path = temp_file(name, bytes);
-            let whole = parse_bytes(bytes, &path.display().to_string()).unwrap_err();
-            assert_eq!(streamed(&path).unwrap_err(), whole, "{name}");
-        }
-    }
 }

@@ -6,11 +6,9 @@
 //! file.
 
 pub mod crosscheck;
-pub mod fast_rows;
 pub mod land_price;
 pub mod load;
 pub mod load_job;
-pub mod stream;
 pub mod types;
 pub mod validate;
 

@@ -12,6 +12,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One issue of the gazette: the root of a data file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Gazette {
     /// Layout version of the file; must equal [`FORMAT_VERSION`].
     pub format: u32,
@@ -32,6 +33,7 @@ pub struct Gazette {
 
 /// Cover, masthead and colophon facts of one issue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Issue {
     /// Chinese title as printed on the cover: 驻马店市人民政府公报.
     pub title: String,
@@ -63,6 +65,7 @@ pub struct Issue {
 
 /// A label and its value as printed, e.g. 邮政编码 / 463000.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LabeledValue {
     /// The printed label without its colon.
     pub label: String,
@@ -72,6 +75,7 @@ pub struct LabeledValue {
 
 /// The editorial board (编辑委员会) and editorial office (编辑部) of the issue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EditorialBoard {
     /// Board members (委员) in printed order.
     pub members: Vec<String>,
@@ -85,6 +89,7 @@ pub struct EditorialBoard {
 
 /// Distribution of the issue (发放范围, 共 N 份).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Distribution {
     /// The printed distribution scope.
     pub scope: String,
@@ -116,6 +121,7 @@ impl Category {
 
 /// One line of the printed contents page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContentsEntry {
     /// The section it is printed under.
     pub category: Category,
@@ -129,6 +135,7 @@ pub struct ContentsEntry {
 
 /// One document of the issue: a notice with the plan it issues, or a policy interpretation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Stable id used by links, tables and the command line (e.g. `land-price-notice`).
     pub id: String,
@@ -160,6 +167,7 @@ pub struct Document {
 
 /// An enclosure of a document: an issued plan or a numbered attachment (附件).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// The printed label such as 附件1, or `None` for a plan printed after its notice.
     pub label: Option<String>,
@@ -171,6 +179,7 @@ pub struct Attachment {
 
 /// One block of a document body, in reading order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Block {
     /// A numbered heading. `level` follows the Chinese numbering: 1 for 一、, 2 for （一）,
     /// 3 for 1. / 1、, 4 for （1）.
@@ -220,6 +229,7 @@ pub enum Block {
 
 /// A table of the issue, printed or drawn out of prose.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Table {
     /// Stable id (e.g. `land-prices`), used by the command line.
     pub id: String,
@@ -237,6 +247,7 @@ pub struct Table {
 
 /// Where a table's content comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum TableOrigin {
     /// Printed as a table in the source; `place` says where (e.g. 附件1).
     Printed {
@@ -252,6 +263,7 @@ pub enum TableOrigin {
 
 /// A typed table column.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Column {
     /// The printed column title without its unit, e.g. 地面单价. The command line names
     /// columns by it.
@@ -383,6 +395,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 
 /// A correction made against the printed text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Erratum {
     /// Where: a document or table id followed by a human-readable place.
     pub place: String,
@@ -396,6 +409,7 @@ pub struct Erratum {
 
 /// Where the data came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// The source the file was made from.
     pub source: String,
@@ -442,10 +456,24 @@ impl TryFrom<String> for Date {
         let year: u16 = y.parse().map_err(|_| bad())?;
         let month: u8 = m.parse().map_err(|_| bad())?;
         let day: u8 = d.parse().map_err(|_| bad())?;
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        if !(1..=12).contains(&month) {
             return Err(bad());
         }
+        let days = days_in_month(year, month);
+        if !(1..=days).contains(&day) {
+            return Err(format!("{}: {year}-{month:02} has {days} days", bad()));
+        }
         Ok(Date { year, month, day })
+    }
+}
+
+/// Days in `month` (1–12) of `year`, by the Gregorian calendar.
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 

@@ -9,6 +9,73 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
+/// Problems listed in full; past this, problems are only counted by kind, so a hostile file
+/// of ten million bad rows costs a count, not gigabytes of messages.
+pub const PROBLEM_LIMIT: usize = 1000;
+
+/// Every problem of a file: the first [`PROBLEM_LIMIT`] in full, the rest counted by kind.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Problems {
+    listed: Vec<(&'static str, Problem)>,
+    unlisted: BTreeMap<&'static str, usize>,
+}
+
+impl Problems {
+    /// A list holding only `problem`.
+    pub fn one(problem: Problem) -> Problems {
+        let mut problems = Problems::default();
+        problems.push(OTHER, || problem);
+        problems
+    }
+
+    /// Adds a problem of `kind` (a plural noun phrase such as "rows with the wrong number of
+    /// cells"); `problem` is only built while the list has room.
+    pub fn push(&mut self, kind: &'static str, problem: impl FnOnce() -> Problem) {
+        if self.listed.len() < PROBLEM_LIMIT {
+            self.listed.push((kind, problem()));
+        } else {
+            *self.unlisted.entry(kind).or_default() += 1;
+        }
+    }
+
+    /// Appends `other`'s problems after these, keeping the limit.
+    fn append(&mut self, other: Problems) {
+        for (kind, problem) in other.listed {
+            self.push(kind, || problem);
+        }
+        for (kind, count) in other.unlisted {
+            *self.unlisted.entry(kind).or_default() += count;
+        }
+    }
+
+    /// Whether no problem was found.
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// How many problems were found, listed or not.
+    pub fn len(&self) -> usize {
+        self.listed.len() + self.unlisted.values().sum::<usize>()
+    }
+
+    /// The problems listed in full, in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
+        self.listed.iter().map(|(_, problem)| problem)
+    }
+
+    /// The problems beyond the limit: how many of each kind.
+    pub fn unlisted(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.unlisted.iter().map(|(kind, count)| (*kind, *count))
+    }
+}
+
+/// The kind of problems counted without a kind of their own.
+const OTHER: &str = "other problems";
+const WRONG_CELL_COUNT: &str = "rows with the wrong number of cells";
+const BAD_VALUE: &str = "cells whose value does not fit their column";
+const WRONG_FLOOR_PRICE: &str = "floor prices that do not follow from their row";
+const MISSING_FLOOR_PRICE: &str = "rows without a floor price";
+
 /// One semantic problem: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -34,17 +101,27 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every semantic problem of `gazette`; empty when the file is valid.
-pub fn validate(gazette: &Gazette) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    check_unique_ids(gazette, &mut problems);
-    check_contents(gazette, &mut problems);
-    check_document_links(gazette, &mut problems);
-    check_table_references(gazette, &mut problems);
+/// Every semantic problem of `gazette` (the first [`PROBLEM_LIMIT`] in full); empty when the
+/// file is valid.
+pub fn validate(gazette: &Gazette) -> Problems {
+    let mut list = Vec::new();
+    check_unique_ids(gazette, &mut list);
+    check_contents(gazette, &mut list);
+    check_document_links(gazette, &mut list);
+    check_table_references(gazette, &mut list);
+    check_blocks(gazette, &mut list);
+    let mut problems = Problems::default();
+    for problem in list {
+        problems.push(OTHER, || problem);
+    }
     for table in &gazette.tables {
         check_table(table, &mut problems);
     }
-    check_stated_counts(gazette, &mut problems);
+    let mut list = Vec::new();
+    check_stated_counts(gazette, &mut list);
+    for problem in list {
+        problems.push(OTHER, || problem);
+    }
     problems
 }
 
@@ -207,31 +284,37 @@ fn check_table_references(gazette: &Gazette, problems: &mut Vec<Problem>) {
 }
 
 /// Columns, then every row in one pass (a million rows are read from memory once, not twice).
-fn check_table(table: &Table, problems: &mut Vec<Problem>) {
+fn check_table(table: &Table, problems: &mut Problems) {
     let place = format!("table {}", table.id);
     if table.columns.is_empty() {
-        problems.push(Problem::new(&place, "has no columns"));
+        problems.push(OTHER, || Problem::new(&place, "has no columns"));
     }
     let mut titles = HashSet::new();
     for column in &table.columns {
         if !titles.insert(column.title.as_str()) {
-            problems.push(Problem::new(
-                &place,
-                format!(
-                    "column title \"{}\" appears twice; titles must be unique",
-                    column.title
-                ),
-            ));
+            problems.push(OTHER, || {
+                Problem::new(
+                    &place,
+                    format!(
+                        "column title \"{}\" appears twice; titles must be unique",
+                        column.title
+                    ),
+                )
+            });
         }
     }
     let floor_columns = floor_price_columns(table);
-    let found: Vec<Vec<Problem>> = table
+    let found: Vec<Problems> = table
         .rows
         .par_chunks(PARALLEL_CHUNK_MIN_ROWS)
         .enumerate()
-        .map(|(run, rows)| check_rows(table, run * PARALLEL_CHUNK_MIN_ROWS, rows, floor_columns))
+        .map(|(run, rows)| {
+            check_rows(table, run * PARALLEL_CHUNK_MIN_ROWS, rows, floor_columns.as_ref())
+        })
         .collect();
-    problems.extend(found.into_iter().flatten());
+    for chunk in found {
+        problems.append(chunk);
+    }
 }
 
 /// Rows each thread of the pool checks at a time.
@@ -243,30 +326,34 @@ fn check_rows(
     table: &Table,
     first: usize,
     rows: &[Vec<Cell>],
-    floor_columns: Option<(usize, usize, usize)>,
-) -> Vec<Problem> {
-    let mut problems = Vec::new();
+    floor_columns: Option<&FloorColumns>,
+) -> Problems {
+    let mut problems = Problems::default();
     let row_place = |index: usize| format!("table {} row {}", table.id, first + index + 1);
     for (index, row) in rows.iter().enumerate() {
         if row.len() != table.columns.len() {
-            problems.push(Problem::new(
-                row_place(index),
-                format!(
-                    "has {} cells but the table has {} columns",
-                    row.len(),
-                    table.columns.len()
-                ),
-            ));
+            problems.push(WRONG_CELL_COUNT, || {
+                Problem::new(
+                    row_place(index),
+                    format!(
+                        "has {} cells but the table has {} columns",
+                        row.len(),
+                        table.columns.len()
+                    ),
+                )
+            });
             continue;
         }
         for (cell, column) in row.iter().zip(&table.columns) {
             if let Cell::Value(text) = cell
-                && !value_fits(column.kind, text)
+                && let Some(wrong) = value_problem(column, text)
             {
-                problems.push(Problem::new(
-                    format!("{}, column {}", row_place(index), column.title),
-                    format!("\"{text}\" is not {}", kind_description(column.kind)),
-                ));
+                problems.push(BAD_VALUE, || {
+                    Problem::new(
+                        format!("{}, column {}", row_place(index), column.title),
+                        wrong,
+                    )
+                });
             }
         }
         if let Some(columns) = floor_columns {
@@ -276,6 +363,25 @@ fn check_rows(
     problems
 }
 
+/// What is wrong with `text` in `column`, if anything.
+fn value_problem(column: &super::Column, text: &str) -> Option<String> {
+    if !value_fits(column.kind, text) {
+        return Some(format!(
+            "\"{text}\" is not {}",
+            kind_description(column.kind)
+        ));
+    }
+    let amount = column.kind.is_numeric() && column.unit.as_deref().is_some_and(|u| u != "%");
+    if amount && text.starts_with('-') {
+        let unit = column.unit.as_deref().unwrap_or_default();
+        return Some(format!(
+            "\"{text}\" is negative; {} in {unit} cannot be below zero",
+            column.title
+        ));
+    }
+    None
+}
+
 /// Whether `text` is a valid value for a column of `kind`.
 pub fn value_fits(kind: ColumnKind, text: &str) -> bool {
     match kind {
@@ -283,7 +389,7 @@ pub fn value_fits(kind: ColumnKind, text: &str) -> bool {
         ColumnKind::Decimal => parse_decimal(text).is_some(),
         // Codes are nearly always plain ASCII letters and digits: settled without decoding.
         ColumnKind::Code if text.bytes().all(|b| b.is_ascii_alphanumeric()) => !text.is_empty(),
-        ColumnKind::Code => !text.trim().is_empty() && !text.contains(char::is_whitespace),
+        ColumnKind::Code => !text.is_empty() && !text.contains(is_invisible),
         ColumnKind::Text | ColumnKind::Category => true,
     }
 }
@@ -292,9 +398,23 @@ fn kind_description(kind: ColumnKind) -> &'static str {
     match kind {
         ColumnKind::Integer => "a whole number",
         ColumnKind::Decimal => "a decimal number",
-        ColumnKind::Code => "a code (no spaces)",
+        ColumnKind::Code => "a code (no spaces or invisible characters)",
         ColumnKind::Text | ColumnKind::Category => "text",
     }
+}
+
+/// Whether `c` shows nothing where it stands: spaces, control characters and the format
+/// characters (zero-width space, joiners, direction marks, the byte-order mark …) that make
+/// two codes look the same while they differ.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+            | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// A whole number written with ASCII digits and an optional leading minus sign.
@@ -341,8 +461,12 @@ pub fn expected_floor_price(land_price: i64, plot_ratio: (i128, u32)) -> Option<
         return None;
     }
     let numerator = i128::from(land_price).checked_mul(10i128.checked_pow(scale)?)?;
-    // round(n / m) for n ≥ 0 is floor((2n + m) / 2m).
-    let rounded = (2 * numerator + mantissa) / (2 * mantissa);
+    // round(n / m) for n ≥ 0 is floor((2n + m) / 2m); every step checked, so extreme values
+    // give `None` rather than a wrapped number.
+    let rounded = numerator
+        .checked_mul(2)?
+        .checked_add(mantissa)?
+        .checked_div(mantissa.checked_mul(2)?)?;
     i64::try_from(rounded).ok()
 }
 
@@ -352,28 +476,58 @@ pub const LAND_PRICE_COLUMN: &str = super::land_price::LAND_PRICE;
 pub const PLOT_RATIO_COLUMN: &str = super::land_price::PLOT_RATIO;
 /// See [`LAND_PRICE_COLUMN`].
 pub const FLOOR_PRICE_COLUMN: &str = super::land_price::FLOOR_PRICE;
+/// The land use (用途) of a row of the land-price table.
+pub const LAND_USE_COLUMN: &str = "用途";
+/// Land uses priced per floor area as well: their 楼面单价 cannot be "--" or empty (only
+/// 工业用地 is priced by land area alone).
+pub const USES_WITH_FLOOR_PRICE: [&str; 2] = ["商服用地", "住宅用地"];
 
-/// The 地面单价, 设定容积率 and 楼面单价 columns, when the table has all three.
-fn floor_price_columns(table: &Table) -> Option<(usize, usize, usize)> {
-    Some((
-        table.column_index(LAND_PRICE_COLUMN)?,
-        table.column_index(PLOT_RATIO_COLUMN)?,
-        table.column_index(FLOOR_PRICE_COLUMN)?,
-    ))
+/// The columns of the floor-price check, by index.
+struct FloorColumns {
+    land: usize,
+    ratio: usize,
+    floor: usize,
+    land_use: Option<usize>,
 }
 
-/// 楼面单价 of one row against its 地面单价 and 设定容积率 (column indices in `columns`).
+/// The 地面单价, 设定容积率 and 楼面单价 columns (and 用途), when the table has the three.
+fn floor_price_columns(table: &Table) -> Option<FloorColumns> {
+    Some(FloorColumns {
+        land: table.column_index(LAND_PRICE_COLUMN)?,
+        ratio: table.column_index(PLOT_RATIO_COLUMN)?,
+        floor: table.column_index(FLOOR_PRICE_COLUMN)?,
+        land_use: table.column_index(LAND_USE_COLUMN),
+    })
+}
+
+/// 楼面单价 of one row against its 地面单价 and 设定容积率, and present where the use needs it.
 fn check_floor_price(
     table: &Table,
     row_index: usize,
     row: &[Cell],
-    columns: (usize, usize, usize),
-    problems: &mut Vec<Problem>,
+    columns: &FloorColumns,
+    problems: &mut Problems,
 ) {
-    let (land, ratio, floor) = columns;
+    let place = |column: &str| format!("table {} row {}, column {column}", table.id, row_index + 1);
     let cell = |index: usize| row.get(index).and_then(Cell::value);
+    let land_use = columns.land_use.and_then(cell);
+    if let Some(land_use) = land_use.filter(|u| USES_WITH_FLOOR_PRICE.contains(u))
+        && cell(columns.floor).is_none()
+    {
+        problems.push(MISSING_FLOOR_PRICE, || {
+            Problem::new(
+                place(FLOOR_PRICE_COLUMN),
+                format!(
+                    "is \"{}\", but a {land_use} row has a floor price: {LAND_PRICE_COLUMN} ÷ \
+                     {PLOT_RATIO_COLUMN}",
+                    row[columns.floor].as_printed()
+                ),
+            )
+        });
+        return;
+    }
     let (Some(land_text), Some(ratio_text), Some(floor_text)) =
-        (cell(land), cell(ratio), cell(floor))
+        (cell(columns.land), cell(columns.ratio), cell(columns.floor))
     else {
         return;
     };
@@ -386,25 +540,46 @@ fn check_floor_price(
     };
     match expected_floor_price(land_price, plot_ratio) {
         Some(expected) if expected == floor_price => {}
-        Some(expected) => problems.push(Problem::new(
-            format!(
-                "table {} row {}, column {FLOOR_PRICE_COLUMN}",
-                table.id,
-                row_index + 1
-            ),
-            format!(
-                "is {floor_price}, but {LAND_PRICE_COLUMN} {land_price} ÷ \
-                 {PLOT_RATIO_COLUMN} {ratio_text} rounds to {expected}"
-            ),
-        )),
-        None => problems.push(Problem::new(
-            format!(
-                "table {} row {}, column {PLOT_RATIO_COLUMN}",
-                table.id,
-                row_index + 1
-            ),
-            format!("plot ratio {ratio_text} must be greater than zero"),
-        )),
+        Some(expected) => problems.push(WRONG_FLOOR_PRICE, || {
+            Problem::new(
+                place(FLOOR_PRICE_COLUMN),
+                format!(
+                    "is {floor_price}, but {LAND_PRICE_COLUMN} {land_price} ÷ \
+                     {PLOT_RATIO_COLUMN} {ratio_text} rounds to {expected}"
+                ),
+            )
+        }),
+        None if plot_ratio.0 <= 0 => problems.push(WRONG_FLOOR_PRICE, || {
+            Problem::new(
+                place(PLOT_RATIO_COLUMN),
+                format!("plot ratio {ratio_text} must be greater than zero"),
+            )
+        }),
+        None => problems.push(WRONG_FLOOR_PRICE, || {
+            Problem::new(
+                place(FLOOR_PRICE_COLUMN),
+                format!(
+                    "{LAND_PRICE_COLUMN} {land_price} ÷ {PLOT_RATIO_COLUMN} {ratio_text} is \
+                     too large to be a price; check both cells"
+                ),
+            )
+        }),
+    }
+}
+
+/// Headings are numbered 一、 (1) to （1） (4): any other level has no place in the outline.
+fn check_blocks(gazette: &Gazette, problems: &mut Vec<Problem>) {
+    for document in &gazette.documents {
+        for (index, block) in document.all_blocks().into_iter().enumerate() {
+            if let Block::Heading { level, text, .. } = block
+                && !(1..=4).contains(level)
+            {
+                problems.push(Problem::new(
+                    format!("document {}, block {} (heading \"{text}\")", document.id, index + 1),
+                    format!("level {level} does not exist; headings have levels 1 to 4"),
+                ));
+            }
+        }
     }
 }
 

@@ -298,6 +298,10 @@ impl App {
         self.views.clear();
         self.tables.opened_another_file();
         self.gazette = Arc::new(gazette);
+        crate::files::set_window_input(match &source {
+            Source::File(path) => Some(path),
+            Source::Embedded => None,
+        });
         self.source = source;
     }
 

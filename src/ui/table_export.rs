@@ -255,8 +255,9 @@ fn save_with_dialog(
 
 /// Writes `content` to `path` through the one writer (atomic for a regular file).
 fn write_file(path: &Path, content: Content, rows: usize) -> Outcome {
+    let input = crate::files::window_input();
     let written = match content {
-        Content::Ready(bytes) => write_output(path, &bytes),
+        Content::Ready(bytes) => write_output(path, input.as_ref(), &bytes),
         Content::Streamed {
             gazette,
             table,
@@ -264,7 +265,7 @@ fn write_file(path: &Path, content: Content, rows: usize) -> Outcome {
             columns,
             options,
         } => match gazette.table(&table) {
-            Some(table) => write_output_with(path, |sink| {
+            Some(table) => write_output_with(path, input.as_ref(), |sink| {
                 write_csv(table, &rows, &columns, &options, sink)
             }),
             None => return Outcome::Failed(format!("the table {table} is no longer open")),
