@@ -81,7 +81,12 @@ fn run(user: User, args: &[&str]) -> Output {
 fn export_to(user: User, target: &Path) -> Output {
     run(
         user,
-        &["export", "land-prices", "--output", target.to_str().unwrap()],
+        &[
+            "export",
+            "land-prices",
+            "--output",
+            target.to_str().unwrap(),
+        ],
     )
 }
 
@@ -114,7 +119,12 @@ fn a_regular_file_is_replaced_whole_and_nothing_is_left_behind() {
         fs::write(&target, "old").unwrap();
         give(&target, user);
         let output = export_to(user, &target);
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert!(is_csv(&fs::read(&target).unwrap()), "{user:?}");
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
     }
@@ -125,7 +135,12 @@ fn a_character_device_stays_a_device() {
     for user in users() {
         // /dev/null is written in place: it is still the device afterwards.
         let output = svg_to(user, Path::new("/dev/null"));
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         let meta = fs::metadata("/dev/null").unwrap();
         use std::os::unix::fs::FileTypeExt;
         assert!(meta.file_type().is_char_device(), "{user:?}");
@@ -141,7 +156,12 @@ fn a_character_device_stays_a_device() {
         assert!(made.success());
         for user in users() {
             let output = svg_to(user, &node);
-            assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{user:?}: {}",
+                stderr(&output)
+            );
             use std::os::unix::fs::FileTypeExt;
             let kind = fs::symlink_metadata(&node).unwrap().file_type();
             assert!(kind.is_char_device(), "{user:?}: the node became {kind:?}");
@@ -167,7 +187,12 @@ fn a_fifo_is_written_in_place_and_stays_a_fifo() {
             move || fs::read(fifo).unwrap()
         });
         let output = export_to(user, &fifo);
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert!(is_csv(&reader.join().unwrap()), "{user:?}");
         use std::os::unix::fs::FileTypeExt;
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
@@ -186,7 +211,12 @@ fn dev_stdout_writes_into_the_redirected_output() {
             .stdout(fs::File::create(&log).unwrap())
             .output()
             .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert!(is_csv(&fs::read(&log).unwrap()), "{user:?}");
         assert!(fs::symlink_metadata("/dev/stdout").unwrap().is_symlink());
     }
@@ -236,14 +266,27 @@ fn a_symlink_is_followed_its_target_replaced_and_the_link_kept() {
         let link = dir.join("link.csv");
         symlink("real.csv", &link).unwrap();
         let output = export_to(user, &link);
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
-        assert!(fs::symlink_metadata(&link).unwrap().is_symlink(), "{user:?}");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            fs::symlink_metadata(&link).unwrap().is_symlink(),
+            "{user:?}"
+        );
         assert!(is_csv(&fs::read(&real).unwrap()), "{user:?}");
         // A link to a file not yet there: the file is made where it points.
         let dangling = dir.join("new-link.csv");
         symlink("made.csv", &dangling).unwrap();
         let output = export_to(user, &dangling);
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert!(fs::symlink_metadata(&dangling).unwrap().is_symlink());
         assert!(is_csv(&fs::read(dir.join("made.csv")).unwrap()));
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
@@ -261,7 +304,12 @@ fn a_hard_linked_file_is_written_in_place_and_stays_linked() {
         fs::hard_link(&first, &second).unwrap();
         let inode = fs::metadata(&first).unwrap().ino();
         let output = export_to(user, &first);
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         let meta = fs::metadata(&first).unwrap();
         assert_eq!((meta.ino(), meta.nlink()), (inode, 2), "{user:?}");
         assert!(is_csv(&fs::read(&second).unwrap()), "{user:?}");
@@ -278,7 +326,12 @@ fn mode_and_owner_are_carried_over() {
         give(&private, user);
         fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
         let output = export_to(user, &private);
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         let meta = fs::metadata(&private).unwrap();
         assert_eq!(meta.mode() & 0o777, 0o600, "{user:?}");
         assert!(is_csv(&fs::read(&private).unwrap()));
@@ -310,7 +363,11 @@ fn mode_and_owner_are_carried_over() {
         fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
         let output = export_to(User::Nobody, &locked);
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-        assert!(stderr(&output).contains("no permission"), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("no permission"),
+            "{}",
+            stderr(&output)
+        );
         assert_eq!(fs::read(&locked).unwrap(), b"root's");
         assert_eq!(leftovers(&dir), Vec::<String>::new());
     }
@@ -330,7 +387,12 @@ fn a_read_only_file_is_refused_and_kept() {
             assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
             assert_eq!(fs::metadata(&target).unwrap().mode() & 0o777, 0o444);
         } else {
-            assert_eq!(output.status.code(), Some(1), "{user:?}: {}", stderr(&output));
+            assert_eq!(
+                output.status.code(),
+                Some(1),
+                "{user:?}: {}",
+                stderr(&output)
+            );
             assert_eq!(fs::read(&target).unwrap(), b"kept", "{user:?}");
         }
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
@@ -342,16 +404,35 @@ fn folders_and_missing_folders_are_refused_with_their_own_status() {
     for user in users() {
         let dir = scratch("folders", user);
         let output = export_to(user, &dir);
-        assert_eq!(output.status.code(), Some(2), "{user:?}: {}", stderr(&output));
-        assert!(stderr(&output).contains("that is a folder"), "{}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{user:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("that is a folder"),
+            "{}",
+            stderr(&output)
+        );
         let output = export_to(user, &dir.join("missing").join("out.csv"));
-        assert_eq!(output.status.code(), Some(1), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert!(stderr(&output).contains("the folder does not exist"));
         // A path under a regular file: the system refuses, whoever asks (root included).
         let file = dir.join("file");
         fs::write(&file, "x").unwrap();
         let output = export_to(user, &file.join("out.csv"));
-        assert_eq!(output.status.code(), Some(1), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert_eq!(fs::read(&file).unwrap(), b"x");
     }
 }
@@ -361,11 +442,17 @@ fn names_of_255_bytes_work() {
     for user in users() {
         let dir = scratch("long", user);
         for length in [240, 250, 255] {
-            let name = format!("{}.csv", "地".repeat((length - 4) / 3)) + &"x".repeat((length - 4) % 3);
+            let name =
+                format!("{}.csv", "地".repeat((length - 4) / 3)) + &"x".repeat((length - 4) % 3);
             assert_eq!(name.len(), length);
             let target = dir.join(&name);
             let output = export_to(user, &target);
-            assert_eq!(output.status.code(), Some(0), "{user:?} {length}: {}", stderr(&output));
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{user:?} {length}: {}",
+                stderr(&output)
+            );
             assert!(is_csv(&fs::read(&target).unwrap()));
         }
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
@@ -379,17 +466,32 @@ fn stale_temporary_files_of_ours_are_removed_by_the_next_write_and_nothing_else(
         // Left by a killed run whose process is gone (pid beyond any pid_max).
         let stale = dir.join(".gazette-browser-4194305-abcdEF12.tmp");
         // Not ours by name (an old-style name, someone's notes), so kept.
-        let kept = [".out.csv.4194305.tmp", ".gazette-browser-notes.tmp", "out.csv"];
-        for name in [stale.file_name().unwrap().to_str().unwrap()].iter().chain(&kept) {
+        let kept = [
+            ".out.csv.4194305.tmp",
+            ".gazette-browser-notes.tmp",
+            "out.csv",
+        ];
+        for name in [stale.file_name().unwrap().to_str().unwrap()]
+            .iter()
+            .chain(&kept)
+        {
             fs::write(dir.join(name), "x").unwrap();
             give(&dir.join(name), user);
         }
         // A temporary file of a live export (this test's process), fresh: kept.
-        let live = dir.join(format!(".gazette-browser-{}-ZZZZzzzz.tmp", std::process::id()));
+        let live = dir.join(format!(
+            ".gazette-browser-{}-ZZZZzzzz.tmp",
+            std::process::id()
+        ));
         fs::write(&live, "x").unwrap();
         give(&live, user);
         let output = export_to(user, &dir.join("out.csv"));
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert!(!stale.exists(), "{user:?}: the stale file is removed");
         for name in kept {
             assert!(dir.join(name).exists(), "{user:?}: {name} is kept");
@@ -420,7 +522,12 @@ fn a_big_export_into_a_closed_pipe_ends_quietly() {
         // Read nothing and close the pipe, as `| head -c 0` would.
         drop(child.stdout.take());
         let output = child.wait_with_output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{user:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
         assert_eq!(stderr(&output), "", "{user:?}");
     }
 }
@@ -431,7 +538,6 @@ const CHILD_FOLDER: &str = "GAZETTE_TEST_INTERRUPT_FOLDER";
 #[test]
 #[ignore = "the child process of an_interrupted_write_leaves_no_temporary_file"]
 fn interrupted_child() {
-    use std::io::Write;
     let folder = PathBuf::from(std::env::var_os(CHILD_FOLDER).unwrap());
     let _ = gazette_browser::files::write_file(&folder.join("out.csv"), None, |sink| {
         sink.write_all(b"half an export")
@@ -455,7 +561,10 @@ fn an_interrupted_write_leaves_no_temporary_file() {
             .unwrap();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         while leftovers(&dir).is_empty() {
-            assert!(std::time::Instant::now() < deadline, "no temporary file appeared");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no temporary file appeared"
+            );
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         let killed = Command::new("kill")

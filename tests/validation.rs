@@ -154,7 +154,11 @@ fn impossible_values_are_refused_with_their_place() {
             "\"-2234.06\"",
             "row 1, column 土地面积: \"-2234.06\" is negative",
         ),
-        ("\"2234.06\"", "\"-0\"", "row 1, column 土地面积: \"-0\" is negative"),
+        (
+            "\"2234.06\"",
+            "\"-0\"",
+            "row 1, column 土地面积: \"-0\" is negative",
+        ),
         (
             "\"411700S50002\"",
             "\"411700\u{200b}S50002\"",
@@ -202,13 +206,20 @@ fn impossible_values_are_refused_with_their_place() {
 fn unknown_fields_are_refused_naming_the_field_and_the_expected_ones() {
     for (from, to, field) in [
         ("year: 2023,", "year: 2023, yaer: 2023,", "yaer"),
-        ("(title: \"序号\", kind: Integer, unit: None)", "(title: \"序号\", kind: Integer, unit: None, rows: [])", "rows"),
+        (
+            "(title: \"序号\", kind: Integer, unit: None)",
+            "(title: \"序号\", kind: Integer, unit: None, rows: [])",
+            "rows",
+        ),
         ("Heading(level: 1,", "Heading(levl: 2, level: 1,", "levl"),
     ] {
         let message = refusal(&MINIMAL.replacen(from, to, 1));
         assert!(message.contains(&format!("`{field}`")), "{message}");
         assert!(message.contains("expected"), "{message}");
-        assert!(message.contains("Correct the file at that place"), "{message}");
+        assert!(
+            message.contains("Correct the file at that place"),
+            "{message}"
+        );
     }
 }
 
@@ -217,7 +228,11 @@ fn what_ron_reads_is_what_the_program_reads() {
     // Once a big file took a second reader, which read "\u{+35}" as "5" and rows from places
     // ron never reads as rows; now ron reads every file, so these are refused or read alike.
     let escaped = MINIMAL.replacen("\"2234.06\"", "\"\\u{+35}\"", 1);
-    assert!(refusal(&escaped).contains("t.ron:"), "{}", refusal(&escaped));
+    assert!(
+        refusal(&escaped).contains("t.ron:"),
+        "{}",
+        refusal(&escaped)
+    );
     let rows_in_text = MINIMAL.replacen(
         "Paragraph(text: \"共划分",
         "Paragraph(text: \"rows: [[\\\"1\\\"]], 共划分",
@@ -234,7 +249,11 @@ fn old_mac_line_endings_read_and_errors_name_the_real_line() {
     assert_eq!(gazette, parse_str(MINIMAL, "unix.ron").unwrap());
     let broken = mac.replacen("year: 2023,", "year: 2023,,", 1);
     let message = refusal(&broken);
-    let line = MINIMAL.lines().position(|l| l.contains("year: 2023,")).unwrap() + 1;
+    let line = MINIMAL
+        .lines()
+        .position(|l| l.contains("year: 2023,"))
+        .unwrap()
+        + 1;
     assert!(message.starts_with(&format!("t.ron:{line}:")), "{message}");
 }
 
@@ -262,6 +281,8 @@ fn a_file_of_ten_thousand_bad_rows_lists_a_thousand_and_counts_the_rest() {
 #[test]
 fn limits_are_stated_as_they_are() {
     let deep = "[".repeat(100_000);
-    let message = parse_bytes(deep.as_bytes(), "deep.ron").unwrap_err().to_string();
+    let message = parse_bytes(deep.as_bytes(), "deep.ron")
+        .unwrap_err()
+        .to_string();
     assert!(message.contains("more than 64 levels"), "{message}");
 }

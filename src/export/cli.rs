@@ -127,7 +127,11 @@ pub fn query_from_args(table: &Table, args: &ExportArgs) -> Result<Query, Export
     }
     for item in &args.sort {
         let key = parse_sort(table, item)?;
-        if state.sort.iter().any(|earlier| earlier.column == key.column) {
+        if state
+            .sort
+            .iter()
+            .any(|earlier| earlier.column == key.column)
+        {
             return Err(ExportError::BadArgument(format!(
                 "--sort \"{item}\": the column {} is already a sort key; name each column once",
                 table.columns[key.column].title
@@ -375,9 +379,12 @@ mod tests {
     fn a_column_sorted_twice_is_refused_naming_it() {
         let table = land_prices();
         // 500 repeats once took 84 s and 3.8 GB; any repeat is now refused at once.
-        let message = numbers(&table, &["--sort", "地面单价", "--sort", "地面单价(元/m²):desc"])
-            .unwrap_err()
-            .to_string();
+        let message = numbers(
+            &table,
+            &["--sort", "地面单价", "--sort", "地面单价(元/m²):desc"],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             message.contains("the column 地面单价 is already a sort key"),
             "{message}"

@@ -1,7 +1,7 @@
 //! [`ExportError`]: every way an export can fail, each with a message that says what to do.
 
-use std::fmt;
 use crate::files::WriteError;
+use std::fmt;
 
 /// Why an export failed. Nothing is written when any of these occurs.
 #[derive(Debug)]

@@ -49,10 +49,6 @@ impl TempFile {
         })
     }
 
-    pub(super) fn path(&self) -> &Path {
-        self.file.path()
-    }
-
     pub(super) fn file(&self) -> &std::fs::File {
         self.file.as_file()
     }

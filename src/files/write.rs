@@ -137,7 +137,9 @@ fn advice(error: &std::io::Error) -> String {
         NotADirectory => "a part of the path is a file, not a folder; check the path",
         StorageFull => "the disk is full; free some space or choose another drive",
         ReadOnlyFilesystem => "the drive is read-only; choose another drive",
-        InvalidFilename => "the file system does not accept that name; choose a shorter or plainer one",
+        InvalidFilename => {
+            "the file system does not accept that name; choose a shorter or plainer one"
+        }
         _ => return format!("{error}; check the path and try again"),
     };
     format!("{advice} ({error})")
@@ -338,7 +340,12 @@ fn write_replacing<E: From<WriteError>>(
     // Only what this process may write is replaced (a read-only file stays read-only): the
     // probe opens without truncating, so nothing changes yet.
     let existing = match old {
-        Some(_) => Some(OpenOptions::new().write(true).open(target).map_err(failed)?),
+        Some(_) => Some(
+            OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(failed)?,
+        ),
         None => None,
     };
     let folder = match target.parent() {
@@ -430,14 +437,25 @@ mod tests {
         let result = write_file(&path, None, |sink| {
             sink.write_all(b"half")
                 .map_err(|error| WriteError::io(&path, error))?;
-            Err(WriteError::io(&path, std::io::Error::other("the content failed")))
+            Err(WriteError::io(
+                &path,
+                std::io::Error::other("the content failed"),
+            ))
         });
         assert!(result.is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"kept");
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary left");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary left"
+        );
         write_bytes(&path, None, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary left");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary left"
+        );
     }
 
     #[test]

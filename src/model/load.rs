@@ -217,12 +217,14 @@ pub fn parse_unvalidated(text: &str, name: &str) -> Result<Gazette, LoadError> {
         });
     }
     let text = with_line_feeds(text);
-    let gazette: Gazette = ron_options().from_str(&text).map_err(|err| LoadError::Syntax {
-        path: name.to_owned(),
-        line: err.span.start.line,
-        column: err.span.start.col,
-        message: describe_ron_error(&err.code),
-    })?;
+    let gazette: Gazette = ron_options()
+        .from_str(&text)
+        .map_err(|err| LoadError::Syntax {
+            path: name.to_owned(),
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: describe_ron_error(&err.code),
+        })?;
     check_format(gazette, name)
 }
 
@@ -330,4 +332,16 @@ pub fn read_counted(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError>
         });
     }
     Ok(bytes)
+}
+
+/// Writes `bytes` to `name` in a folder `folder` of the system's temporary folder, unique to
+/// this process, for tests that load real files.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn temp_file_in(folder: &str, name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{folder}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
 }

@@ -309,7 +309,12 @@ fn check_table(table: &Table, problems: &mut Problems) {
         .par_chunks(PARALLEL_CHUNK_MIN_ROWS)
         .enumerate()
         .map(|(run, rows)| {
-            check_rows(table, run * PARALLEL_CHUNK_MIN_ROWS, rows, floor_columns.as_ref())
+            check_rows(
+                table,
+                run * PARALLEL_CHUNK_MIN_ROWS,
+                rows,
+                floor_columns.as_ref(),
+            )
         })
         .collect();
     for chunk in found {
@@ -575,7 +580,11 @@ fn check_blocks(gazette: &Gazette, problems: &mut Vec<Problem>) {
                 && !(1..=4).contains(level)
             {
                 problems.push(Problem::new(
-                    format!("document {}, block {} (heading \"{text}\")", document.id, index + 1),
+                    format!(
+                        "document {}, block {} (heading \"{text}\")",
+                        document.id,
+                        index + 1
+                    ),
                     format!("level {level} does not exist; headings have levels 1 to 4"),
                 ));
             }
