@@ -129,6 +129,22 @@ fn a_regular_file_is_replaced_whole_and_nothing_is_left_behind() {
         );
         assert!(is_csv(&fs::read(&target).unwrap()), "{user:?}");
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
+        // A name relative to the working folder (the temporary file is made in "."): the
+        // same, and the fresh temporary file is not taken for a stale one.
+        fs::write(&target, "old").unwrap();
+        let output = command(user)
+            .args(["export", "land-prices", "--output", "out.csv"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
+        assert!(is_csv(&fs::read(&target).unwrap()), "{user:?}");
+        assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
     }
 }
 

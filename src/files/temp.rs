@@ -89,15 +89,15 @@ fn remove_on_interrupt() {
 
 /// Removes from `folder` the temporary files a run of ours left behind (killed before it
 /// could clean up): our prefix and suffix, a regular file, owned by the same user as
-/// `fresh` (a temporary file this process just made there), and stale: its process is gone
-/// (where that can be known) or it has not changed for [`STALE_AFTER`]. Files being written
-/// by this process are kept. Errors are ignored: clean-up is a courtesy, never a reason to
+/// `fresh` (a temporary file this process just made there), and stale: made by another
+/// process, which is gone (where that can be known) or has not changed it for
+/// [`STALE_AFTER`]. This process's own files are never removed here: they are in progress
+/// (another export of the window), and each removes itself when dropped. Errors are ignored: clean-up is a courtesy, never a reason to
 /// fail an export.
 pub(super) fn remove_stale_in(folder: &Path, fresh: &std::fs::Metadata) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
-    let pending = lock_pending().clone();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(pid) = name.to_str().and_then(our_pid) else {
@@ -107,11 +107,7 @@ pub(super) fn remove_stale_in(folder: &Path, fresh: &std::fs::Metadata) {
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue;
         };
-        if meta.is_file()
-            && same_owner(&meta, fresh)
-            && !pending.contains(&path)
-            && is_stale(pid, &meta)
-        {
+        if meta.is_file() && same_owner(&meta, fresh) && is_stale(pid, &meta) {
             let _ = std::fs::remove_file(&path);
         }
     }
@@ -127,6 +123,9 @@ fn our_pid(name: &str) -> Option<u32> {
 }
 
 fn is_stale(pid: u32, meta: &std::fs::Metadata) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
     let idle = meta
         .modified()
         .ok()
@@ -136,10 +135,9 @@ fn is_stale(pid: u32, meta: &std::fs::Metadata) -> bool {
 }
 
 /// Whether no process `pid` runs (Linux, through /proc); elsewhere unknown, so `false`.
-/// This process's own id counts as gone: its files in progress are in the pending list.
 fn process_is_gone(pid: u32) -> bool {
     if cfg!(target_os = "linux") && Path::new("/proc/self").exists() {
-        pid == std::process::id() || !Path::new("/proc").join(pid.to_string()).exists()
+        !Path::new("/proc").join(pid.to_string()).exists()
     } else {
         false
     }
