@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
             let written = ron::to_string(&gazette).expect("a gazette always serialises");
             let again = parse_bytes(written.as_bytes(), "again.ron").expect("what was read reads back");
             assert_eq!(again, gazette);
-            let _ = gazette_browser::text::issue_text(&gazette);
+            let _ = gazette_browser::reader::text::issue_text(&gazette);
             let _ = gazette_browser::model::crosscheck::crosscheck(&gazette);
         }
         Err(LoadError::Invalid { problems, .. }) => {
