@@ -1,7 +1,9 @@
 //! Loading and validation: bad files are refused with every problem named, never a panic.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use gazette_browser::model::load::{LoadError, parse_bytes, parse_str};
+use gazette_browser::model::load::{
+    LoadError, MAX_FILE_BYTES, MAX_NESTING, parse_bytes, parse_str,
+};
 use gazette_browser::model::validate::validate;
 
 const MINIMAL: &str = include_str!("fixtures/minimal.ron");
@@ -264,7 +266,8 @@ fn a_file_of_ten_thousand_bad_rows_lists_a_thousand_and_counts_the_rest() {
     let LoadError::Invalid { problems, .. } = parse_str(&hostile, "t.ron").unwrap_err() else {
         panic!("expected problems");
     };
-    assert_eq!(problems.len(), 10_000);
+    // 10,000 bad rows, and the table's stated row count no longer matches.
+    assert_eq!(problems.len(), 10_001);
     assert_eq!(problems.iter().count(), 1_000);
     let message = LoadError::Invalid {
         path: "t.ron".into(),
@@ -272,7 +275,7 @@ fn a_file_of_ten_thousand_bad_rows_lists_a_thousand_and_counts_the_rest() {
     }
     .to_string();
     assert!(
-        message.contains("9000 more rows with the wrong number of cells"),
+        message.contains("rows with the wrong number of cells: 9000 more"),
         "{}",
         &message[message.len() - 300..]
     );
@@ -280,9 +283,26 @@ fn a_file_of_ten_thousand_bad_rows_lists_a_thousand_and_counts_the_rest() {
 
 #[test]
 fn limits_are_stated_as_they_are() {
-    let deep = "[".repeat(100_000);
-    let message = parse_bytes(deep.as_bytes(), "deep.ron")
-        .unwrap_err()
-        .to_string();
-    assert!(message.contains("more than 64 levels"), "{message}");
+    // Boxes (专栏) hold blocks, so nesting is the one way a file can go deep.
+    let open = "Box(number: None, title: \"框\", blocks: [".repeat(200);
+    let close = "])".repeat(200);
+    let deep = MINIMAL.replacen("body: [", &format!("body: [{open}{close}, "), 1);
+    let message = refusal(&deep);
+    assert!(
+        message.contains(&format!("more than {MAX_NESTING} levels")),
+        "{message}"
+    );
+    assert!(message.starts_with("t.ron:"), "{message}");
+    let too_large = LoadError::TooLarge {
+        path: "big.ron".into(),
+        bytes: MAX_FILE_BYTES + 1,
+    }
+    .to_string();
+    assert!(
+        too_large.contains(&format!(
+            "{} bytes, over the limit of {MAX_FILE_BYTES} bytes",
+            MAX_FILE_BYTES + 1
+        )),
+        "{too_large}"
+    );
 }

@@ -116,7 +116,7 @@ impl fmt::Display for LoadError {
                 if unlisted.peek().is_some() {
                     write!(f, "\n  … and, not listed beyond the first {PROBLEM_LIMIT}:")?;
                     for (kind, count) in unlisted {
-                        write!(f, "\n  {count} more {kind}")?;
+                        write!(f, "\n  {kind}: {count} more")?;
                     }
                 }
                 Ok(())
