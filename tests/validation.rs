@@ -306,3 +306,24 @@ fn limits_are_stated_as_they_are() {
         "{too_large}"
     );
 }
+
+#[test]
+fn a_row_far_wider_than_any_table_is_refused_where_it_is_read() {
+    use gazette_browser::model::MAX_ROW_CELLS;
+    let wide = format!("[{}], ", "\"1\", ".repeat(MAX_ROW_CELLS + 1));
+    let hostile = MINIMAL.replacen("rows: [\n", &format!("rows: [\n{wide}"), 1);
+    let line = MINIMAL.lines().position(|l| l.contains("rows: [")).unwrap() + 2;
+    let message = refusal(&hostile);
+    assert!(message.starts_with(&format!("t.ron:{line}:")), "{message}");
+    assert!(
+        message.contains(&format!("more than {MAX_ROW_CELLS} cells")),
+        "{message}"
+    );
+    // As wide as allowed: read, then refused by validation for its cell count.
+    let widest = format!("[{}], ", "\"1\", ".repeat(MAX_ROW_CELLS));
+    let message = refusal(&MINIMAL.replacen("rows: [\n", &format!("rows: [\n{widest}"), 1));
+    assert!(
+        message.contains(&format!("has {MAX_ROW_CELLS} cells")),
+        "{message}"
+    );
+}

@@ -242,7 +242,86 @@ pub struct Table {
     /// Typed columns, in printed order.
     pub columns: Vec<Column>,
     /// Rows in printed order; every row has one cell per column.
+    #[serde(deserialize_with = "rows::bounded")]
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// Most cells a row of a data file may hold. The widest table of a gazette has 13 columns; a
+/// row far wider is damage or a hostile file, and is refused while it is read (at its place),
+/// instead of being collected whole first: one row of 83 million cells once took 3.8 GB.
+pub const MAX_ROW_CELLS: usize = 1024;
+
+/// Reading a table's rows: each row sized like the row before (most rows of a table have the
+/// same cells, so a million rows are not grown cell by cell) and bounded by [`MAX_ROW_CELLS`].
+/// Still `ron`'s reading: only how the cells are collected differs from serde's own `Vec`.
+mod rows {
+    use super::{Cell, MAX_ROW_CELLS};
+    use serde::de::{DeserializeSeed, Deserializer, Error, SeqAccess, Visitor};
+    use std::fmt;
+
+    pub(super) fn bounded<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Vec<Cell>>, D::Error> {
+        deserializer.deserialize_seq(Rows)
+    }
+
+    struct Rows;
+
+    impl<'de> Visitor<'de> for Rows {
+        type Value = Vec<Vec<Cell>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of rows")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut rows = Vec::new();
+            let mut width = 0;
+            while let Some(row) = seq.next_element_seed(Row { width })? {
+                width = row.len();
+                rows.push(row);
+            }
+            Ok(rows)
+        }
+    }
+
+    /// One row, expected `width` cells wide (the row before).
+    struct Row {
+        width: usize,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Row {
+        type Value = Vec<Cell>;
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_seq(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Row {
+        type Value = Vec<Cell>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a row: a list of cells")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut cells = Vec::with_capacity(self.width);
+            while let Some(cell) = seq.next_element::<Cell>()? {
+                if cells.len() == MAX_ROW_CELLS {
+                    return Err(A::Error::custom(format!(
+                        "a row has more than {MAX_ROW_CELLS} cells, far more than any table of \
+                         a gazette has columns; the file is damaged or not a gazette file"
+                    )));
+                }
+                cells.push(cell);
+            }
+            Ok(cells)
+        }
+    }
 }
 
 /// Where a table's content comes from.
