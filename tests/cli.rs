@@ -159,3 +159,80 @@ fn schematic_writes_svg_per_use_and_refuses_unknown_uses() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("住宅用地"), "{}", stderr(&output));
 }
+
+/// The README's table of exit statuses, one row at a time: 0 done (also into a pipe its reader
+/// closed early), 1 the system failed, 2 the request cannot be done as asked.
+#[test]
+fn exit_statuses_follow_the_readme_table() {
+    let export = ["export", "land-prices", "--output"];
+    let cases: [(&[&str], i32, &str); 6] = [
+        (&["check"], 0, ""),
+        (&["export", "no-such-table", "--output", "-"], 2, "no table"),
+        (&["--no-such-option"], 2, "unexpected argument"),
+        (
+            &[
+                "export",
+                "land-prices",
+                "--sort",
+                "地面单价",
+                "--sort",
+                "地面单价:desc",
+                "-o",
+                "-",
+            ],
+            2,
+            "already a sort key",
+        ),
+        (
+            &[export[0], export[1], export[2], "/"],
+            2,
+            "that is a folder",
+        ),
+        (
+            &[export[0], export[1], export[2], "/dev/full"],
+            1,
+            "disk is full",
+        ),
+    ];
+    for (args, status, message) in cases {
+        let output = run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(status),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains(message),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn text_and_export_into_a_pipe_closed_early_end_quietly_with_0() {
+    use std::process::Stdio;
+    for args in [
+        ["text"].as_slice(),
+        ["export", "land-prices", "--output", "-"].as_slice(),
+        ["check"].as_slice(),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gazette-browser"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before reading anything, as `| head -c 0` does.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "", "{args:?}");
+    }
+}
