@@ -149,6 +149,39 @@ fn a_regular_file_is_replaced_whole_and_nothing_is_left_behind() {
 }
 
 #[test]
+fn a_new_file_gets_the_mode_of_any_new_file() {
+    for user in users() {
+        let dir = scratch("new-mode", user);
+        let target = dir.join("new.csv");
+        let mut export = command(user);
+        export.args([
+            "export",
+            "land-prices",
+            "--output",
+            target.to_str().unwrap(),
+        ]);
+        // The child's umask set to the usual 022 for a known answer, whatever the test run's.
+        // SAFETY: umask is async-signal-safe and touches only the child's own mask.
+        unsafe {
+            use std::os::unix::process::CommandExt;
+            export.pre_exec(|| {
+                libc::umask(0o022);
+                Ok(())
+            });
+        }
+        let output = export.output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{user:?}: {}",
+            stderr(&output)
+        );
+        let mode = fs::metadata(&target).unwrap().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{user:?}: a new file came out {mode:o}");
+    }
+}
+
+#[test]
 fn a_character_device_stays_a_device() {
     for user in users() {
         // /dev/null is written in place: it is still the device afterwards.

@@ -36,11 +36,17 @@ impl TempFile {
     /// A new, empty file in `folder`, created exclusively (`O_EXCL`) under a random name.
     pub(super) fn create_in(folder: &Path) -> std::io::Result<TempFile> {
         remove_on_interrupt();
-        let file = tempfile::Builder::new()
-            .prefix(&format!("{PREFIX}{}-", std::process::id()))
-            .suffix(SUFFIX)
-            .rand_bytes(8)
-            .tempfile_in(folder)?;
+        let prefix = format!("{PREFIX}{}-", std::process::id());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(SUFFIX).rand_bytes(8);
+        // A new file gets the mode any new file of the user gets (0666 less the umask, as the
+        // system applies it), not tempfile's private 0600; an old file's mode is set on top.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let file = builder.tempfile_in(folder)?;
         lock_pending().push(file.path().to_path_buf());
         let pending = Pending(file.path().to_path_buf());
         Ok(TempFile {
