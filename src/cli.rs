@@ -173,12 +173,20 @@ pub fn load_gazette(cli: &Cli) -> Result<Gazette, LoadError> {
 
 /// Runs a headless command.
 pub fn run(cli: &Cli, command: &Command) -> Result<Status, Error> {
+    // The file being read, which no output may land on: refused before it is even read.
+    let input = cli.gazette.as_deref().and_then(FileIdentity::of);
+    let target = match command {
+        Command::Export(args) => Some(&args.output),
+        Command::Schematic { svg, .. } => Some(svg),
+        _ => None,
+    };
+    if let Some(target) = target {
+        crate::files::refuse_input(target, input.as_ref()).map_err(Error::Write)?;
+    }
     // The process ends right after the command: freeing a million-row table cell by cell
     // would only delay the exit, so the gazette is left for the OS to reclaim.
     let gazette = std::mem::ManuallyDrop::new(load_gazette(cli).map_err(Error::Load)?);
     let gazette: &Gazette = &gazette;
-    // The file being read, which no output may land on.
-    let input = cli.gazette.as_deref().and_then(FileIdentity::of);
     let mut out = std::io::stdout().lock();
     match command {
         Command::Check => write_check(gazette, &mut out)?,

@@ -302,6 +302,8 @@ fn the_gazette_being_read_is_never_written_by_any_name() {
                     stderr(&output)
                 );
                 assert_eq!(fs::read(&gazette).unwrap(), before, "{user:?} {args:?}");
+                // Refused before the file is read and drawn: no notes of the drawing.
+                assert!(!stderr(&output).contains("note:"), "{}", stderr(&output));
             }
         }
         assert!(fs::symlink_metadata(&soft).unwrap().is_symlink());

@@ -21,7 +21,7 @@
 mod temp;
 mod write;
 
-pub use write::{FileIdentity, WriteError, WriteProblem, write_bytes, write_file};
+pub use write::{FileIdentity, WriteError, WriteProblem, refuse_input, write_bytes, write_file};
 
 /// The gazette file the window shows, which its exports must never land on. The window's
 /// export runs on a worker thread far from where files are opened, so the window records the

@@ -145,6 +145,18 @@ fn advice(error: &std::io::Error) -> String {
     format!("{advice} ({error})")
 }
 
+/// Refuses `path` when it is `input` (the gazette file being read), by any name or link, before
+/// any work is done for it: a command asked to write over its own input stops at once instead
+/// of after reading and processing a big file. [`write_file`] checks again when it writes.
+pub fn refuse_input(path: &Path, input: Option<&FileIdentity>) -> Result<(), WriteError> {
+    match (input, std::fs::metadata(path)) {
+        (Some(input), Ok(meta)) if input.is(path, &meta) => {
+            Err(WriteError::refused(path, WriteProblem::IsInput))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Writes `bytes` to `path` (see [`write_file`]).
 pub fn write_bytes(
     path: &Path,
