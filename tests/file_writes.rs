@@ -100,6 +100,16 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The run of `user` ended with `status`; its message is shown when not.
+fn assert_status(output: &Output, status: i32, user: User) {
+    assert_eq!(
+        output.status.code(),
+        Some(status),
+        "{user:?}: {}",
+        stderr(output)
+    );
+}
+
 fn is_csv(bytes: &[u8]) -> bool {
     bytes.starts_with("\u{feff}序号".as_bytes())
 }
@@ -121,12 +131,7 @@ fn a_regular_file_is_replaced_whole_and_nothing_is_left_behind() {
         fs::write(&target, "old").unwrap();
         give(&target, user);
         let output = export_to(user, &target);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert!(is_csv(&fs::read(&target).unwrap()), "{user:?}");
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
         // A name relative to the working folder (the temporary file is made in "."): the
@@ -137,12 +142,7 @@ fn a_regular_file_is_replaced_whole_and_nothing_is_left_behind() {
             .current_dir(&dir)
             .output()
             .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert!(is_csv(&fs::read(&target).unwrap()), "{user:?}");
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
     }
@@ -170,12 +170,7 @@ fn a_new_file_gets_the_mode_of_any_new_file() {
             });
         }
         let output = export.output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         let mode = fs::metadata(&target).unwrap().mode() & 0o777;
         assert_eq!(mode, 0o644, "{user:?}: a new file came out {mode:o}");
     }
@@ -186,12 +181,7 @@ fn a_character_device_stays_a_device() {
     for user in users() {
         // /dev/null is written in place: it is still the device afterwards.
         let output = svg_to(user, Path::new("/dev/null"));
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         let meta = fs::metadata("/dev/null").unwrap();
         use std::os::unix::fs::FileTypeExt;
         assert!(meta.file_type().is_char_device(), "{user:?}");
@@ -209,12 +199,7 @@ fn a_character_device_stays_a_device() {
         fs::set_permissions(&node, fs::Permissions::from_mode(0o666)).unwrap();
         for user in users() {
             let output = svg_to(user, &node);
-            assert_eq!(
-                output.status.code(),
-                Some(0),
-                "{user:?}: {}",
-                stderr(&output)
-            );
+            assert_status(&output, 0, user);
             use std::os::unix::fs::FileTypeExt;
             let kind = fs::symlink_metadata(&node).unwrap().file_type();
             assert!(kind.is_char_device(), "{user:?}: the node became {kind:?}");
@@ -240,12 +225,7 @@ fn a_fifo_is_written_in_place_and_stays_a_fifo() {
             move || fs::read(fifo).unwrap()
         });
         let output = export_to(user, &fifo);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert!(is_csv(&reader.join().unwrap()), "{user:?}");
         use std::os::unix::fs::FileTypeExt;
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
@@ -264,12 +244,7 @@ fn dev_stdout_writes_into_the_redirected_output() {
             .stdout(fs::File::create(&log).unwrap())
             .output()
             .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert!(is_csv(&fs::read(&log).unwrap()), "{user:?}");
         assert!(fs::symlink_metadata("/dev/stdout").unwrap().is_symlink());
     }
@@ -321,12 +296,7 @@ fn a_symlink_is_followed_its_target_replaced_and_the_link_kept() {
         let link = dir.join("link.csv");
         symlink("real.csv", &link).unwrap();
         let output = export_to(user, &link);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert!(
             fs::symlink_metadata(&link).unwrap().is_symlink(),
             "{user:?}"
@@ -336,12 +306,7 @@ fn a_symlink_is_followed_its_target_replaced_and_the_link_kept() {
         let dangling = dir.join("new-link.csv");
         symlink("made.csv", &dangling).unwrap();
         let output = export_to(user, &dangling);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert!(fs::symlink_metadata(&dangling).unwrap().is_symlink());
         assert!(is_csv(&fs::read(dir.join("made.csv")).unwrap()));
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
@@ -359,12 +324,7 @@ fn a_hard_linked_file_is_written_in_place_and_stays_linked() {
         fs::hard_link(&first, &second).unwrap();
         let inode = fs::metadata(&first).unwrap().ino();
         let output = export_to(user, &first);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         let meta = fs::metadata(&first).unwrap();
         assert_eq!((meta.ino(), meta.nlink()), (inode, 2), "{user:?}");
         assert!(is_csv(&fs::read(&second).unwrap()), "{user:?}");
@@ -381,12 +341,7 @@ fn mode_and_owner_are_carried_over() {
         give(&private, user);
         fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
         let output = export_to(user, &private);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         let meta = fs::metadata(&private).unwrap();
         assert_eq!(meta.mode() & 0o777, 0o600, "{user:?}");
         assert!(is_csv(&fs::read(&private).unwrap()));
@@ -399,7 +354,7 @@ fn mode_and_owner_are_carried_over() {
         give(&theirs, User::Nobody);
         fs::set_permissions(&theirs, fs::Permissions::from_mode(0o600)).unwrap();
         let output = export_to(User::Me, &theirs);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_status(&output, 0, User::Me);
         let meta = fs::metadata(&theirs).unwrap();
         assert_eq!((meta.uid(), meta.mode() & 0o777), (NOBODY, 0o600));
         // A clerk writing root's file that anyone may write (in the clerk's folder): written
@@ -409,7 +364,7 @@ fn mode_and_owner_are_carried_over() {
         fs::write(&shared, "old").unwrap();
         fs::set_permissions(&shared, fs::Permissions::from_mode(0o666)).unwrap();
         let output = export_to(User::Nobody, &shared);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_status(&output, 0, User::Nobody);
         let meta = fs::metadata(&shared).unwrap();
         assert_eq!((meta.uid(), meta.mode() & 0o777), (0, 0o666));
         assert!(is_csv(&fs::read(&shared).unwrap()));
@@ -417,7 +372,7 @@ fn mode_and_owner_are_carried_over() {
         fs::write(&locked, "root's").unwrap();
         fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
         let output = export_to(User::Nobody, &locked);
-        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert_status(&output, 1, User::Nobody);
         assert!(
             stderr(&output).contains("no permission"),
             "{}",
@@ -439,15 +394,10 @@ fn a_read_only_file_is_refused_and_kept() {
         let output = export_to(user, &target);
         if user == User::Me && is_root() {
             // Root may write anything; the mode stays.
-            assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            assert_status(&output, 0, User::Me);
             assert_eq!(fs::metadata(&target).unwrap().mode() & 0o777, 0o444);
         } else {
-            assert_eq!(
-                output.status.code(),
-                Some(1),
-                "{user:?}: {}",
-                stderr(&output)
-            );
+            assert_status(&output, 1, user);
             assert_eq!(fs::read(&target).unwrap(), b"kept", "{user:?}");
         }
         assert_eq!(leftovers(&dir), Vec::<String>::new(), "{user:?}");
@@ -459,35 +409,20 @@ fn folders_and_missing_folders_are_refused_with_their_own_status() {
     for user in users() {
         let dir = scratch("folders", user);
         let output = export_to(user, &dir);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 2, user);
         assert!(
             stderr(&output).contains("that is a folder"),
             "{}",
             stderr(&output)
         );
         let output = export_to(user, &dir.join("missing").join("out.csv"));
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 1, user);
         assert!(stderr(&output).contains("the folder does not exist"));
         // A path under a regular file: the system refuses, whoever asks (root included).
         let file = dir.join("file");
         fs::write(&file, "x").unwrap();
         let output = export_to(user, &file.join("out.csv"));
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 1, user);
         assert_eq!(fs::read(&file).unwrap(), b"x");
     }
 }
@@ -541,12 +476,7 @@ fn stale_temporary_files_of_ours_are_removed_by_the_next_write_and_nothing_else(
         fs::write(&live, "x").unwrap();
         give(&live, user);
         let output = export_to(user, &dir.join("out.csv"));
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert!(!stale.exists(), "{user:?}: the stale file is removed");
         for name in kept {
             assert!(dir.join(name).exists(), "{user:?}: {name} is kept");
@@ -560,7 +490,7 @@ fn stale_temporary_files_of_ours_are_removed_by_the_next_write_and_nothing_else(
         fs::write(&foreign, "x").unwrap();
         give(&foreign, User::Nobody);
         let output = export_to(User::Me, &dir.join("out.csv"));
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_status(&output, 0, User::Me);
         assert!(foreign.exists());
     }
 }
@@ -577,12 +507,7 @@ fn a_big_export_into_a_closed_pipe_ends_quietly() {
         // Read nothing and close the pipe, as `| head -c 0` would.
         drop(child.stdout.take());
         let output = child.wait_with_output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{user:?}: {}",
-            stderr(&output)
-        );
+        assert_status(&output, 0, user);
         assert_eq!(stderr(&output), "", "{user:?}");
     }
 }
