@@ -2,8 +2,8 @@
 //! is read and parsed, and can show how far the reading has got.
 //!
 //! [`LoadJob::start`] opens the file with [`crate::model::load::load_path_counted`], which
-//! counts the bytes read so a progress bar can be drawn (a big file is parsed as it is read, so
-//! the bar follows the parsing too), then validates it. The same limits and messages as
+//! counts the bytes read so a progress bar can be drawn, then parses the whole text with `ron`
+//! (the one reader, issue 14) and validates it. The same limits and messages as
 //! [`crate::model::load::load_path`] apply. Nothing here knows egui; the window polls
 //! [`LoadJob::poll`] once a frame.
 
@@ -17,15 +17,15 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 /// Where a load stands, for the progress indication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
-    /// Reading the file (and, for a big file, parsing it as it comes in): bytes read so far of
-    /// the file's size.
+    /// Reading the file: bytes read so far of the file's size.
     Reading {
         /// Bytes read so far.
         read: u64,
         /// The file's size when the load started (0 if unknown).
         total: u64,
     },
-    /// Every byte is in; parsing what is left and validating (no finer progress is known).
+    /// Every byte is in; parsing and validating (no finer progress is known: `ron` reads the
+    /// whole text in one call).
     Parsing,
 }
 
