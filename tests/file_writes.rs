@@ -368,6 +368,19 @@ fn mode_and_owner_are_carried_over() {
         let meta = fs::metadata(&shared).unwrap();
         assert_eq!((meta.uid(), meta.mode() & 0o777), (0, 0o666));
         assert!(is_csv(&fs::read(&shared).unwrap()));
+        // The clerk's own file in a folder of root's where the clerk may not create files:
+        // written in place, nothing left in the system's temporary folder.
+        let dir_of_root = scratch("owner-folder", User::Me);
+        let own = dir_of_root.join("own.csv");
+        fs::write(&own, "old").unwrap();
+        give(&own, User::Nobody);
+        let before = leftovers(&std::env::temp_dir()).len();
+        let output = export_to(User::Nobody, &own);
+        assert_status(&output, 0, User::Nobody);
+        assert!(is_csv(&fs::read(&own).unwrap()));
+        assert_eq!(fs::metadata(&own).unwrap().uid(), NOBODY);
+        assert_eq!(leftovers(&dir_of_root), Vec::<String>::new());
+        assert!(leftovers(&std::env::temp_dir()).len() <= before);
         let locked = dir.join("locked.csv");
         fs::write(&locked, "root's").unwrap();
         fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();

@@ -8,7 +8,9 @@
 //! - A symbolic link is followed: the file it points to is replaced, the link stays a link.
 //! - A file with several hard links, or one whose owner this process cannot give to a new
 //!   file, is written in place, after the new content is complete and synced in a temporary
-//!   file: the links and the owner stay.
+//!   file: the links and the owner stay. So is a file the user may write in a folder where
+//!   they may not create files; its temporary file is then made in the system's temporary
+//!   folder.
 //! - A character device or a pipe (`/dev/null`, a FIFO, a terminal) is written in place, as a
 //!   stream; `/dev/stdout` and `/dev/stderr` are this process's own streams. A block device, a
 //!   socket and a folder are refused with a message naming what they are.

@@ -364,14 +364,28 @@ fn write_replacing<E: From<WriteError>>(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let temp = TempFile::create_in(folder).map_err(failed)?;
-    if let Ok(fresh) = temp.file().metadata() {
+    let (temp, beside) = match TempFile::create_in(folder) {
+        Ok(temp) => (temp, true),
+        // A file the user may write in a folder where they may not create one (a shared
+        // folder): the content is made complete in the system's temporary folder, then
+        // copied into the file.
+        Err(error)
+            if existing.is_some() && error.kind() == std::io::ErrorKind::PermissionDenied =>
+        {
+            (
+                TempFile::create_in(&std::env::temp_dir()).map_err(failed)?,
+                false,
+            )
+        }
+        Err(error) => return Err(failed(error)),
+    };
+    if beside && let Ok(fresh) = temp.file().metadata() {
         remove_stale_in(folder, &fresh);
     }
     write_buffered(temp.file(), path, write)?;
     temp.file().sync_all().map_err(failed)?;
     match (old, existing) {
-        (Some(old), Some(existing)) if !can_rename_over(old, &temp) => {
+        (Some(old), Some(existing)) if !beside || !can_rename_over(old, &temp) => {
             copy_into(&temp, existing).map_err(failed)
         }
         (old, existing) => {
