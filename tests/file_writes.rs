@@ -56,17 +56,34 @@ fn give(path: &Path, user: User) {
     }
 }
 
+/// The binary where the ordinary user can run it: a copy in a world-readable folder under the
+/// system's temporary folder, since the checkout may lie in a folder only root may enter (a
+/// clone under /root on a CI machine).
+fn bin_for_nobody() -> &'static Path {
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("file-writes-bin-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+        let copy = dir.join("gazette-browser");
+        fs::copy(BIN, &copy).unwrap();
+        fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
+        copy
+    })
+}
+
 fn command(user: User) -> Command {
     match user {
         User::Me => Command::new(BIN),
         User::Nobody => {
             let mut command = Command::new("setpriv");
-            command.args([
-                &format!("--reuid={NOBODY}"),
-                &format!("--regid={NOBODY}"),
-                "--clear-groups",
-                BIN,
-            ]);
+            command
+                .args([
+                    &format!("--reuid={NOBODY}"),
+                    &format!("--regid={NOBODY}"),
+                    "--clear-groups",
+                ])
+                .arg(bin_for_nobody());
             command
         }
     }
