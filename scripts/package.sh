@@ -122,9 +122,9 @@ build_deb() {
   mkdir -p "$stage/shlibdeps/debian"
   printf 'Source: gazette-browser\n\nPackage: gazette-browser\nArchitecture: amd64\n' >"$stage/shlibdeps/debian/control"
   depends=$(cd "$stage/shlibdeps" && dpkg-shlibdeps -O "$pkg/usr/bin/gazette-browser" | sed -n 's/^shlibs:Depends=//p')
-  # eframe opens the display and OpenGL libraries at run time (dlopen), so shlibdeps cannot see
-  # them: named here so a minimal desktop gets them.
-  depends="$depends, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libxcursor1, libxrandr2, libxi6, libwayland-client0, libwayland-egl1"
+  # eframe opens the display and OpenGL libraries at run time (dlopen), and rfd libdbus for the
+  # file dialogs, so shlibdeps cannot see them: named here so a minimal desktop gets them.
+  depends="$depends, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libx11-6, libx11-xcb1, libxcursor1, libxrandr2, libxi6, libwayland-client0, libwayland-cursor0, libwayland-egl1, libdbus-1-3"
 
   cat >"$pkg/DEBIAN/control" <<EOF
 Package: gazette-browser

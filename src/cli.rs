@@ -1,4 +1,5 @@
-//! The command line: `gazette-browser [--gazette FILE] [COMMAND]`.
+//! The command line: `gazette-browser [--gazette FILE] [COMMAND]`, or `gazette-browser FILE`
+//! as file managers and the Linux desktop entry open a file.
 //!
 //! Every command reads the embedded issue unless `--gazette` names another file. [`run`] does
 //! a command and returns its [`Error`], if any, as a type; `main` reports it with [`finish`],
@@ -131,6 +132,10 @@ pub struct Cli {
     /// Read this gazette data file (RON) instead of the embedded issue.
     #[arg(long, global = true, value_name = "FILE")]
     pub gazette: Option<PathBuf>,
+    /// The same as --gazette FILE: how a file manager opens a gazette file with this program
+    /// (the desktop entry's `gazette-browser %f`).
+    #[arg(value_name = "FILE", conflicts_with = "gazette")]
+    pub file: Option<PathBuf>,
     /// What to do; omit to open the window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -163,9 +168,17 @@ pub enum Command {
     },
 }
 
-/// Loads the gazette the arguments name: the file given with `--gazette`, else the embedded one.
+impl Cli {
+    /// The gazette file named with `--gazette FILE` or as the plain `FILE`, if any.
+    pub fn gazette_file(&self) -> Option<&PathBuf> {
+        self.gazette.as_ref().or(self.file.as_ref())
+    }
+}
+
+/// Loads the gazette the arguments name: the file given with `--gazette` (or as `FILE`), else
+/// the embedded one.
 pub fn load_gazette(cli: &Cli) -> Result<Gazette, LoadError> {
-    match &cli.gazette {
+    match cli.gazette_file() {
         Some(path) => load::load_path(path),
         None => load::embedded(),
     }

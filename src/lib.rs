@@ -6,6 +6,7 @@
 //! (`ui`) is behind the `gui` feature, on by default; without it nothing here needs eframe.
 
 pub mod cli;
+pub mod desktop;
 pub mod export;
 pub mod files;
 pub mod model;

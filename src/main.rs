@@ -71,7 +71,7 @@ fn open_window(cli: &Cli) -> Status {
         search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
         find: std::env::var("GAZETTE_BROWSER_FIND").ok(),
         view: std::env::var("GAZETTE_BROWSER_VIEW").ok(),
-        open: cli.gazette.clone(),
+        open: cli.gazette_file().cloned(),
     };
     match gazette_browser::ui::run(gazette, options) {
         Ok(()) => Status::Success,

@@ -235,3 +235,18 @@ fn text_and_check_into_a_pipe_closed_early_end_quietly_with_0() {
         assert_eq!(stderr(&output), "", "{args:?}");
     }
 }
+
+/// A file manager (the Linux desktop entry's `gazette-browser %f`) names the file without
+/// `--gazette`; it is the file read, not the embedded issue, and a command still follows.
+#[test]
+fn a_plain_file_argument_is_the_gazette_read() {
+    let fixture = include_str!("fixtures/minimal.ron");
+    let broken = fixture.replacen("cumulative_number: 125,", "cumulative_number: 125", 1);
+    let path = temp_file("plain-argument.ron", broken.as_bytes());
+    let output = run(&[path.to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("plain-argument.ron"));
+    let good = temp_file("plain-argument-good.ron", fixture.as_bytes());
+    let output = run(&[good.to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

@@ -388,3 +388,58 @@ fn a_search_typed_while_a_file_loads_stays_and_searches_the_new_issue() {
         "and its results are shown"
     );
 }
+
+/// A minimal Linux desktop (no xdg-desktop-portal, no zenity): 打开… cannot show a dialog, so it
+/// shows a path field saying why, and the typed path opens like a chosen file.
+#[test]
+fn without_a_file_dialog_service_open_offers_a_path_field_that_opens_the_file() {
+    use gazette_browser::desktop::{DialogSupport, MissingReason};
+    use gazette_browser::ui::file_strings::FileText;
+    use gazette_browser::ui::strings::Lang;
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .set_dialog_support(DialogSupport::Missing(MissingReason::NoPortalNoZenity));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    assert!(harness.state().is_path_entry_shown());
+    assert!(has_label_containing(&harness, "xdg-desktop-portal"));
+    assert!(has_label_containing(&harness, "zenity"));
+
+    let path = other_issue("without_a_file_dialog_service_open_offers_a_path_field");
+    let hint = FileText::PathHint.get(Lang::Zh);
+    let field = harness.get_by(move |node| node.data().placeholder() == Some(hint));
+    field.type_text(&format!("\"{}\"", path.display()));
+    harness.run();
+    harness
+        .get_by_label(FileText::OpenTyped.get(Lang::Zh))
+        .click();
+    harness.run();
+    settle(&mut harness);
+    assert!(!harness.state().is_path_entry_shown());
+    assert_eq!(*harness.state().source(), Source::File(path));
+    assert_eq!(harness.state().gazette().issue.number, 4);
+}
+
+/// The File menu's 打开… takes the same way as Ctrl+O, and 取消 closes the field unchanged.
+#[test]
+fn the_path_field_opens_from_the_menu_and_cancels() {
+    use gazette_browser::desktop::{DialogSupport, MissingReason};
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .set_dialog_support(DialogSupport::Missing(MissingReason::TurnedOff));
+    harness.get_by_label("文件").click();
+    harness.run();
+    // The button's label carries its shortcut (Ctrl+O) after the text.
+    harness.get_by_label_contains("打开…").click();
+    harness.run();
+    assert!(has_label_containing(
+        &harness,
+        "GAZETTE_BROWSER_NO_NATIVE_DIALOGS"
+    ));
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert!(!harness.state().is_path_entry_shown());
+    assert_eq!(*harness.state().source(), Source::Embedded);
+}

@@ -45,6 +45,20 @@ pub enum FileText {
     SettingsDefaults,
     /// Shown while a file is dragged over the window.
     DropToOpen,
+    /// Why the path field is shown: no portal and no zenity on this Linux desktop.
+    NoDialogService,
+    /// Why the path field is shown: dialogs turned off by the environment variable.
+    DialogsTurnedOff,
+    /// Why the path field is shown: the clerk said the dialog did not appear.
+    DialogDidNotAppear,
+    /// Before the path field.
+    FilePath,
+    /// Placeholder of the path field (an example of a full path).
+    PathHint,
+    /// Opens the typed path.
+    OpenTyped,
+    /// While the open dialog is up: for a dialog that never appears.
+    DialogNotShown,
 }
 
 impl FileText {
@@ -94,6 +108,29 @@ impl FileText {
                 "Defaults are used instead; the program works as usual and saves new settings when closed.",
             ),
             DropToOpen => ("松开鼠标即可打开此文件", "Drop to open this file"),
+            NoDialogService => (
+                "此桌面没有文件选择对话框服务（既没有 xdg-desktop-portal，也没有 zenity），无法弹出“打开”对话框。请在下面输入或粘贴文件的完整路径；如需对话框，请管理员安装 xdg-desktop-portal-gtk 或 zenity。",
+                "This desktop has no file-dialog service (neither xdg-desktop-portal nor zenity), so no Open dialog can be shown. Type or paste the file's full path below; to get the dialog, ask your administrator to install xdg-desktop-portal-gtk or zenity.",
+            ),
+            DialogsTurnedOff => (
+                "文件对话框已由环境变量 GAZETTE_BROWSER_NO_NATIVE_DIALOGS 关闭。请在下面输入或粘贴文件的完整路径。",
+                "File dialogs are turned off by the environment variable GAZETTE_BROWSER_NO_NATIVE_DIALOGS. Type or paste the file's full path below.",
+            ),
+            DialogDidNotAppear => (
+                "文件对话框没有出现。请在下面输入或粘贴文件的完整路径。",
+                "The file dialog did not appear. Type or paste the file's full path below.",
+            ),
+            FilePath => ("文件路径：", "File path:"),
+            PathHint if cfg!(windows) => (
+                "例如 D:\\公报\\gazette-2023-04.ron",
+                "e.g. D:\\Gazettes\\gazette-2023-04.ron",
+            ),
+            PathHint => (
+                "例如 /home/用户/公报/gazette-2023-04.ron",
+                "e.g. /home/clerk/gazettes/gazette-2023-04.ron",
+            ),
+            OpenTyped => ("打开", "Open"),
+            DialogNotShown => ("对话框没有出现？输入路径", "No dialog? Type the path"),
         }
     }
 }

@@ -5,7 +5,7 @@
 //! [`App::new`].
 
 pub mod doc_tables;
-mod file_strings;
+pub mod file_strings;
 mod fonts;
 mod icon;
 pub mod notices;
@@ -24,6 +24,7 @@ pub mod tables;
 pub use fonts::{FONT_NAME, NOTO_SANS_SC};
 pub use icon::icon;
 
+use crate::desktop;
 use crate::model::{Block, Category, Document, Gazette};
 use crate::startup::window_fit;
 use doc_tables::{DocMode, DocTables};
@@ -202,7 +203,9 @@ impl App {
             fonts_installed: false,
             window_fitted: false,
             title_shown: None,
-            files: Files::default(),
+            files: Files::new(desktop::dialog_support(
+                &desktop::DesktopFacts::of_this_machine(),
+            )),
             notices: Notices::default(),
         };
         if let Some(reset) = reset {
@@ -591,6 +594,9 @@ impl eframe::App for App {
             .show(ui, |ui| self.top_bar(ui))
             .inner;
         self.files.progress_ui(ui, self.lang);
+        if let Some(path) = self.files.path_entry_ui(ui, self.lang) {
+            self.open_path(path);
+        }
         self.notices.show(ui, self.lang);
         let mut nav = egui::Panel::top("tab-bar")
             .show(ui, |ui| self.tab_bar(ui))

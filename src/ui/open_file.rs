@@ -2,11 +2,14 @@
 //! dropped on the window, and the progress shown while a [`LoadJob`] reads and parses on a
 //! worker. The window keeps painting throughout; the shell swaps the new gazette in only when
 //! it has loaded and validated, so a bad file never costs the clerk what was on screen.
+//! Where no native dialog can appear ([`crate::desktop`] decides), 打开… shows a path field
+//! with the reason instead, so a clerk on a minimal Linux desktop can still open a file.
 
 use super::file_strings::FileText;
 use super::notices::Notice;
 use super::strings::Lang;
 use super::{App, Source, Tab, tab_exists, window_title};
+use crate::desktop::{DialogSupport, MissingReason, typed_path};
 use crate::model::Gazette;
 use crate::model::load::LoadError;
 use crate::model::load_job::{LoadJob, Phase, human_size};
@@ -43,13 +46,44 @@ pub(super) struct Finished {
 }
 
 /// The file being opened and the open dialog, if either is under way.
-#[derive(Default)]
 pub(super) struct Files {
     job: Option<(LoadJob, bool)>,
     dialog: Option<Receiver<Option<PathBuf>>>,
+    /// Whether 打开… can show the native dialog on this desktop.
+    dialogs: DialogSupport,
+    /// The path field shown instead of a dialog that cannot appear.
+    path_entry: Option<PathEntry>,
+}
+
+/// The built-in path field: what is typed so far and why it is shown.
+struct PathEntry {
+    text: String,
+    reason: MissingReason,
+    /// Give the field the keyboard focus on the next frame (when it first appears).
+    focus: bool,
 }
 
 impl Files {
+    /// No file opening, and the dialog support of this desktop.
+    pub fn new(dialogs: DialogSupport) -> Self {
+        Files {
+            job: None,
+            dialog: None,
+            dialogs,
+            path_entry: None,
+        }
+    }
+
+    /// Decides again whether native dialogs can be shown (tests force the no-dialog case).
+    pub fn set_dialog_support(&mut self, dialogs: DialogSupport) {
+        self.dialogs = dialogs;
+    }
+
+    /// Whether the built-in path field is shown.
+    pub fn is_path_entry_shown(&self) -> bool {
+        self.path_entry.is_some()
+    }
+
     /// Starts opening `path` on a worker; a load already under way is abandoned.
     /// `reopening` marks the last run's file, whose failure reads differently.
     pub fn open(&mut self, path: PathBuf, reopening: bool) {
@@ -79,9 +113,14 @@ impl Files {
         Some(finished)
     }
 
-    /// Shows the native open dialog on its own thread (it may take the clerk minutes).
+    /// Shows the native open dialog on its own thread (it may take the clerk minutes), or the
+    /// path field where no dialog can appear, starting with `folder`.
     pub fn choose(&mut self, lang: Lang, folder: Option<PathBuf>) {
         if self.dialog.is_some() {
+            return;
+        }
+        if let DialogSupport::Missing(reason) = self.dialogs {
+            self.show_path_entry(reason, folder);
             return;
         }
         let filter = FileText::RonFiles.get(lang);
@@ -116,15 +155,81 @@ impl Files {
         }
     }
 
+    /// Shows the path field (or keeps it, with the new reason), prefilled with `folder` and a
+    /// separator so only the file name is left to type.
+    fn show_path_entry(&mut self, reason: MissingReason, folder: Option<PathBuf>) {
+        self.dialog = None;
+        let text = folder
+            .map(|folder| format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR))
+            .unwrap_or_default();
+        let entry = self.path_entry.get_or_insert(PathEntry {
+            text,
+            reason,
+            focus: true,
+        });
+        entry.reason = reason;
+        entry.focus = true;
+    }
+
+    /// The path field with the reason it is shown, if it is; returns the path to open once the
+    /// clerk presses Enter or 打开.
+    pub fn path_entry_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Option<PathBuf> {
+        let entry = self.path_entry.as_mut()?;
+        let mut open = false;
+        let mut cancel = false;
+        egui::Panel::top("path-entry").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                missing_reason_text(entry.reason).get(lang),
+            );
+            ui.horizontal(|ui| {
+                ui.label(FileText::FilePath.get(lang));
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut entry.text)
+                        .hint_text(FileText::PathHint.get(lang))
+                        .desired_width(ui.available_width() - 160.0),
+                );
+                if entry.focus {
+                    field.request_focus();
+                    entry.focus = false;
+                }
+                let left_with = |key| field.lost_focus() && ui.input(|i| i.key_pressed(key));
+                let (entered, escaped) = (left_with(Key::Enter), left_with(Key::Escape));
+                open = ui.button(FileText::OpenTyped.get(lang)).clicked() || entered;
+                cancel = ui.button(FileText::Cancel.get(lang)).clicked() || escaped;
+            });
+            ui.add_space(4.0);
+        });
+        if cancel {
+            self.path_entry = None;
+            return None;
+        }
+        if !open {
+            return None;
+        }
+        let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+        let path = typed_path(&entry.text, home.as_deref().map(Path::new))?;
+        self.path_entry = None;
+        Some(path)
+    }
+
     /// The spinner, file name and size, and a bar for big files, with a cancel button; asks
     /// for repaints while anything is under way.
     pub fn progress_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
         if self.dialog.is_some() {
             ui.ctx().request_repaint_after(POLL);
             if self.job.is_none() {
+                let mut not_shown = false;
                 egui::Panel::top("choosing").show(ui, |ui| {
-                    ui.weak(FileText::ChoosingFile.get(lang));
+                    ui.horizontal(|ui| {
+                        ui.weak(FileText::ChoosingFile.get(lang));
+                        not_shown = ui.link(FileText::DialogNotShown.get(lang)).clicked();
+                    });
                 });
+                if not_shown {
+                    self.show_path_entry(MissingReason::DidNotAppear, None);
+                }
             }
         }
         let Some((job, _)) = &self.job else {
@@ -161,6 +266,15 @@ impl Files {
         if cancel {
             self.cancel();
         }
+    }
+}
+
+/// The message that says why the path field is shown.
+fn missing_reason_text(reason: MissingReason) -> FileText {
+    match reason {
+        MissingReason::NoPortalNoZenity => FileText::NoDialogService,
+        MissingReason::TurnedOff => FileText::DialogsTurnedOff,
+        MissingReason::DidNotAppear => FileText::DialogDidNotAppear,
     }
 }
 
@@ -245,6 +359,17 @@ impl App {
                 error: err.to_string(),
             }),
         }
+    }
+
+    /// Decides again whether 打开… can show the native dialog; without it, a path field is
+    /// offered. The window decides this from the desktop at startup ([`crate::desktop`]).
+    pub fn set_dialog_support(&mut self, dialogs: DialogSupport) {
+        self.files.set_dialog_support(dialogs);
+    }
+
+    /// Whether the path field offered in place of the open dialog is shown.
+    pub fn is_path_entry_shown(&self) -> bool {
+        self.files.is_path_entry_shown()
     }
 
     /// Whether a file is being read or parsed on a worker.
