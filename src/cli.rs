@@ -187,7 +187,10 @@ pub fn load_gazette(cli: &Cli) -> Result<Gazette, LoadError> {
 /// Runs a headless command.
 pub fn run(cli: &Cli, command: &Command) -> Result<Status, Error> {
     // The file being read, which no output may land on: refused before it is even read.
-    let input = cli.gazette.as_deref().and_then(FileIdentity::of);
+    let input = cli
+        .gazette_file()
+        .map(PathBuf::as_path)
+        .and_then(FileIdentity::of);
     let target = match command {
         Command::Export(args) => Some(&args.output),
         Command::Schematic { svg, .. } => Some(svg),

@@ -247,6 +247,11 @@ fn a_plain_file_argument_is_the_gazette_read() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("plain-argument.ron"));
     let good = temp_file("plain-argument-good.ron", fixture.as_bytes());
-    let output = run(&[good.to_str().unwrap(), "check"]);
+    let good = good.to_str().unwrap();
+    let output = run(&[good, "check"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // Named this way it is still the input no output may land on.
+    let output = run(&[good, "export", "land-prices", "--output", good]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(good).unwrap(), fixture);
 }
