@@ -19,9 +19,10 @@ pub const NO_NATIVE_DIALOGS_VAR: &str = "GAZETTE_BROWSER_NO_NATIVE_DIALOGS";
 const FILE_CHOOSER: &str = "org.freedesktop.impl.portal.FileChooser";
 
 /// Whether native file dialogs can be shown, and if not, why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum DialogSupport {
     /// rfd can show a dialog (Windows, macOS, or Linux with a portal or zenity).
+    #[default]
     Native,
     /// No dialog can appear; the window offers a path field instead.
     Missing(MissingReason),

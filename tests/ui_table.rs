@@ -263,3 +263,60 @@ fn export_opens_on_the_selected_rows_when_there_are_any() {
         "Ctrl+E opens on the selection too"
     );
 }
+
+/// Where no save dialog can appear (a minimal Linux desktop), the export dialog says why and
+/// offers a path field, prefilled with the last folder and the suggested name; the file is
+/// written there, and with no program to open folders its folder is shown to copy.
+#[test]
+fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
+    use gazette_browser::desktop::{DialogSupport, MissingReason};
+    let folder = std::env::temp_dir().join(format!("ui-table-export-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut harness = harness();
+    harness.state_mut().view.dialogs = DialogSupport::Missing(MissingReason::NoPortalNoZenity);
+    harness.state_mut().view.last_folder = Some(folder.clone());
+    harness.run();
+    harness.get_by_label("411700S50002").click();
+    harness.run();
+    harness
+        .get_by_label("411700Z70014")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.query_by_label("保存到：").is_some());
+    assert!(
+        harness.query_by_label_contains("zenity").is_some(),
+        "says why"
+    );
+    harness
+        .query_all_by_label("导出选中 2 行…")
+        .last()
+        .unwrap()
+        .click();
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label_contains("所在文件夹").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let folder_line = format!("所在文件夹：{}", folder.display());
+    assert!(
+        harness.query_by_label(&folder_line).is_some(),
+        "no opener: the folder to copy"
+    );
+    assert!(harness.query_by_label("打开所在文件夹").is_none());
+    let files: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1, "one file, no temporary left: {files:?}");
+    let name = files[0].file_name().into_string().unwrap();
+    assert!(name.ends_with("_2行.csv"), "the suggested name: {name}");
+    let csv = std::fs::read_to_string(files[0].path()).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        3,
+        "header and the 2 selected rows: {csv}"
+    );
+    assert!(csv.contains("411700S50002") && csv.contains("411700Z70014"));
+    std::fs::remove_dir_all(&folder).unwrap();
+}

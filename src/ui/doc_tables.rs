@@ -148,6 +148,17 @@ impl DocTables {
             .or_else(|| tables.first().copied())
     }
 
+    /// Whether the export's save dialog can appear; without it the export dialog offers a path
+    /// field ([`crate::desktop`]).
+    pub fn set_dialog_support(&mut self, dialogs: crate::desktop::DialogSupport) {
+        self.table_view.dialogs = dialogs;
+    }
+
+    /// The program that opens a folder after an export; `None` shows the folder's path.
+    pub fn set_folder_opener(&mut self, opener: Option<&'static str>) {
+        self.table_view.folder_opener = opener;
+    }
+
     /// Draws the view switch above a document that owns tables and, unless the text is
     /// chosen, the table view or the schematic. Returns true when it drew the content, false
     /// when the shell should draw the reader.

@@ -191,6 +191,11 @@ impl App {
         let tables = storage
             .and_then(|s| eframe::get_value::<DocTables>(s, KEY_DOC_TABLES))
             .unwrap_or_default();
+        let facts = desktop::DesktopFacts::of_this_machine();
+        let dialogs = desktop::dialog_support(&facts);
+        let mut tables = tables;
+        tables.set_dialog_support(dialogs);
+        tables.set_folder_opener(desktop::folder_opener(&facts));
         let mut app = App {
             tables,
             gazette: Arc::new(gazette),
@@ -203,9 +208,7 @@ impl App {
             fonts_installed: false,
             window_fitted: false,
             title_shown: None,
-            files: Files::new(desktop::dialog_support(
-                &desktop::DesktopFacts::of_this_machine(),
-            )),
+            files: Files::new(dialogs),
             notices: Notices::default(),
         };
         if let Some(reset) = reset {

@@ -270,7 +270,7 @@ impl Files {
 }
 
 /// The message that says why the path field is shown.
-fn missing_reason_text(reason: MissingReason) -> FileText {
+pub(super) fn missing_reason_text(reason: MissingReason) -> FileText {
     match reason {
         MissingReason::NoPortalNoZenity => FileText::NoDialogService,
         MissingReason::TurnedOff => FileText::DialogsTurnedOff,
@@ -365,6 +365,7 @@ impl App {
     /// offered. The window decides this from the desktop at startup ([`crate::desktop`]).
     pub fn set_dialog_support(&mut self, dialogs: DialogSupport) {
         self.files.set_dialog_support(dialogs);
+        self.tables.set_dialog_support(dialogs);
     }
 
     /// Whether the path field offered in place of the open dialog is shown.

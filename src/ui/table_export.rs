@@ -4,6 +4,7 @@
 //! written by [`write_output_with`] and [`write_csv`], as the command line writes it.
 
 use super::table_strings::{self as strings, Lang, Text};
+use crate::desktop::{DialogSupport, MissingReason, typed_path};
 use crate::export::{
     CsvOptions, Encoding, RowChoice, csv_bytes, folder_of, suggested_file_name, write_csv,
     write_output, write_output_with,
@@ -15,6 +16,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// What the export may use of this desktop.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Desktop {
+    /// Whether the native save dialog can appear; without it the options dialog has a path
+    /// field.
+    pub dialogs: DialogSupport,
+    /// The program that opens a folder; without one the folder's path is shown to copy.
+    pub folder_opener: Option<&'static str>,
+}
 
 /// Where the export flow stands.
 #[derive(Default)]
@@ -28,6 +39,8 @@ pub enum ExportFlow {
         rows: RowChoice,
         /// The options chosen so far.
         options: CsvOptions,
+        /// The file typed into the path field, where no save dialog can appear.
+        target: Option<String>,
     },
     /// The save dialog (and then the write) runs on another thread; `writing` turns true once
     /// a file is chosen and the CSV is being built and written.
@@ -63,6 +76,7 @@ impl ExportFlow {
             *self = ExportFlow::Choosing {
                 rows,
                 options: CsvOptions::default(),
+                target: None,
             };
         }
     }
@@ -88,21 +102,38 @@ impl ExportFlow {
         shown: &[usize],
         issue: &str,
         last_folder: &mut Option<PathBuf>,
+        desktop: Desktop,
         lang: Lang,
     ) {
         let next = match self {
             ExportFlow::Idle => None,
-            ExportFlow::Choosing { rows, options } => {
-                let choice = options_dialog(ui, table, state, shown, rows, options, lang);
-                choice.map(|go| match go {
-                    false => ExportFlow::Idle,
-                    true => start(
+            ExportFlow::Choosing {
+                rows,
+                options,
+                target,
+            } => {
+                let missing = match desktop.dialogs {
+                    DialogSupport::Native => None,
+                    DialogSupport::Missing(reason) => {
+                        let count = rows.count(&state.selection, shown, table.rows.len());
+                        let default = || default_target(last_folder, table, issue, count);
+                        Some((reason, target.get_or_insert_with(default)))
+                    }
+                };
+                let choice = options_dialog(ui, table, state, shown, rows, options, missing, lang);
+                let typed = target.as_deref().map(typed_target);
+                choice.map(|go| match (go, typed) {
+                    (false, _) => ExportFlow::Idle,
+                    (true, Some(None)) => {
+                        ExportFlow::Done(Outcome::Failed(Text::NoTargetTyped.get(lang).to_owned()))
+                    }
+                    (true, typed) => start(
                         table,
                         shared,
                         state,
                         shown,
-                        *rows,
-                        *options,
+                        (*rows, *options),
+                        typed.flatten(),
                         issue,
                         last_folder,
                         lang,
@@ -113,7 +144,9 @@ impl ExportFlow {
                 let writing = writing.load(Ordering::Relaxed);
                 poll(ui, receiver, writing, last_folder, lang)
             }
-            ExportFlow::Done(outcome) => message(ui, outcome, lang).then_some(ExportFlow::Idle),
+            ExportFlow::Done(outcome) => {
+                message(ui, outcome, desktop.folder_opener, lang).then_some(ExportFlow::Idle)
+            }
         };
         if let Some(next) = next {
             *self = next;
@@ -121,7 +154,9 @@ impl ExportFlow {
     }
 }
 
-/// The modal options dialog; `Some(true)` to go on to the save dialog, `Some(false)` to cancel.
+/// The modal options dialog; `Some(true)` to go on to the save dialog (or, with `missing`, to
+/// the typed file), `Some(false)` to cancel.
+#[allow(clippy::too_many_arguments)]
 fn options_dialog(
     ui: &mut Ui,
     table: &Table,
@@ -129,6 +164,7 @@ fn options_dialog(
     shown: &[usize],
     rows: &mut RowChoice,
     options: &mut CsvOptions,
+    missing: Option<(MissingReason, &mut String)>,
     lang: Lang,
 ) -> Option<bool> {
     let modal =
@@ -159,6 +195,9 @@ fn options_dialog(
                 shown_columns,
                 table.columns.len(),
             ));
+            if let Some((reason, target)) = missing {
+                path_field(ui, reason, target, lang);
+            }
             ui.horizontal(|ui| {
                 let count = rows.count(&state.selection, shown, table.rows.len());
                 let go = strings::export_rows_button(lang, *rows, count);
@@ -196,8 +235,8 @@ fn start(
     shared: Option<Arc<Gazette>>,
     state: &TableState,
     shown: &[usize],
-    choice: RowChoice,
-    options: CsvOptions,
+    (choice, options): (RowChoice, CsvOptions),
+    typed: Option<PathBuf>,
     issue: &str,
     last_folder: &Option<PathBuf>,
     lang: Lang,
@@ -225,8 +264,13 @@ fn start(
     let writing = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&writing);
     std::thread::spawn(move || {
-        let outcome =
-            save_with_dialog(&name, folder.as_deref(), filter_name, content, count, &flag);
+        let outcome = match typed {
+            Some(path) => {
+                flag.store(true, Ordering::Relaxed);
+                write_file(&path, content, count)
+            }
+            None => save_with_dialog(&name, folder.as_deref(), filter_name, content, count, &flag),
+        };
         let _ = sender.send(outcome);
     });
     ExportFlow::Waiting { receiver, writing }
@@ -314,18 +358,34 @@ fn poll(
 }
 
 /// The result line; true when dismissed.
-fn message(ui: &mut Ui, outcome: &mut Outcome, lang: Lang) -> bool {
+fn message(
+    ui: &mut Ui,
+    outcome: &mut Outcome,
+    folder_opener: Option<&'static str>,
+    lang: Lang,
+) -> bool {
     let mut dismissed = false;
     ui.horizontal_wrapped(|ui| {
         match outcome {
             Outcome::Cancelled => dismissed = true,
             Outcome::Written(path, rows) => {
                 ui.label(strings::exported(lang, *rows, &path.display().to_string()));
-                if ui.button(Text::OpenFolder.get(lang)).clicked()
-                    && let Some(folder) = folder_of(path)
-                    && let Err(error) = open_folder(&folder)
-                {
-                    *outcome = Outcome::Failed(strings::open_failed(lang, &error.to_string()));
+                let folder = folder_of(path);
+                match (folder_opener, folder) {
+                    (Some(opener), Some(folder)) => {
+                        if ui.button(Text::OpenFolder.get(lang)).clicked()
+                            && let Err(error) = open_folder(opener, &folder)
+                        {
+                            let error = strings::open_failed(lang, &error.to_string());
+                            *outcome = Outcome::Failed(error);
+                        }
+                    }
+                    // No program opens folders here: the folder's path, to copy.
+                    (None, Some(folder)) => {
+                        let text = strings::folder_is(lang, &folder.display().to_string());
+                        ui.add(egui::Label::new(text).selectable(true));
+                    }
+                    (_, None) => {}
                 }
             }
             Outcome::Failed(error) => {
@@ -339,18 +399,46 @@ fn message(ui: &mut Ui, outcome: &mut Outcome, lang: Lang) -> bool {
 }
 
 /// Opens a folder in the system's file manager.
-fn open_folder(folder: &Path) -> std::io::Result<()> {
-    let program = if cfg!(windows) {
-        "explorer"
-    } else if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(program)
+/// Opens a folder with `opener` ([`crate::desktop::folder_opener`]).
+fn open_folder(opener: &str, folder: &Path) -> std::io::Result<()> {
+    std::process::Command::new(opener)
         .arg(folder)
         .spawn()
         .map(|_| ())
+}
+
+/// The path field's first text: the last export's folder (else the home folder) and the
+/// suggested file name.
+fn default_target(
+    last_folder: &Option<PathBuf>,
+    table: &Table,
+    issue: &str,
+    rows: usize,
+) -> String {
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    let folder = last_folder.clone().or(home.map(PathBuf::from));
+    let name = suggested_file_name(table, issue, rows);
+    match folder {
+        Some(folder) => folder.join(name).display().to_string(),
+        None => name,
+    }
+}
+
+/// The file the clerk typed, as [`typed_path`] reads it; `None` for an empty field.
+fn typed_target(text: &str) -> Option<PathBuf> {
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    typed_path(text, home.as_deref().map(Path::new))
+}
+
+/// Where no save dialog can appear: why, and the field for the file to write.
+fn path_field(ui: &mut Ui, reason: MissingReason, target: &mut String, lang: Lang) {
+    let why = super::open_file::missing_reason_text(reason).get(lang);
+    ui.colored_label(ui.visuals().warn_fg_color, why);
+    ui.horizontal(|ui| {
+        let label = ui.label(Text::SaveTo.get(lang));
+        ui.add(egui::TextEdit::singleline(target).desired_width(420.0))
+            .labelled_by(label.id);
+    });
 }
 
 #[cfg(test)]

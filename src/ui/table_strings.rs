@@ -54,6 +54,10 @@ pub enum Text {
     EncodingGbk,
     /// Cancel.
     Cancel,
+    /// Before the path field where no save dialog can appear.
+    SaveTo,
+    /// The path field was left empty.
+    NoTargetTyped,
     /// While the save dialog is open.
     Waiting,
     /// Button opening the folder of the exported file.
@@ -141,6 +145,11 @@ impl Text {
             EncodingUtf8 => ("UTF-8（无 BOM）", "UTF-8 without BOM"),
             EncodingGbk => ("GBK（旧软件）", "GBK (older software)"),
             Cancel => ("取消", "Cancel"),
+            SaveTo => ("保存到：", "Save to:"),
+            NoTargetTyped => (
+                "没有填写保存位置：请在“保存到”中填写文件的完整路径。",
+                "No file was given: type the file's full path after \"Save to\".",
+            ),
             Waiting => ("正在等待保存对话框…", "Waiting for the save dialog…"),
             OpenFolder => ("打开所在文件夹", "Open folder"),
             Dismiss => ("关闭", "Dismiss"),
@@ -232,6 +241,14 @@ pub fn export_rows_button(lang: Lang, rows: RowChoice, count: usize) -> String {
         (Lang::En, RowChoice::Selected) => format!("Export {count} selected rows…"),
         (Lang::En, RowChoice::Shown) => format!("Export {count} shown rows…"),
         (Lang::En, RowChoice::All) => format!("Export all {count} rows…"),
+    }
+}
+
+/// After an export where no program opens folders: the folder, to copy.
+pub fn folder_is(lang: Lang, folder: &str) -> String {
+    match lang {
+        Lang::Zh => format!("所在文件夹：{folder}"),
+        Lang::En => format!("Folder: {folder}"),
     }
 }
 

@@ -5,8 +5,9 @@
 //! filter popups, quick filter, filter chips, selection, details pane, status bar, column menu,
 //! copy and export.
 
-use super::table_export::ExportFlow;
+use super::table_export::{Desktop, ExportFlow};
 use super::table_strings::{self as strings, Lang, Text};
+use crate::desktop::DialogSupport;
 use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
@@ -39,6 +40,12 @@ pub struct TableView {
     session: Option<Session>,
     #[serde(skip)]
     pub(super) export: ExportFlow,
+    /// Whether the save dialog can appear; the shell sets it from the desktop.
+    #[serde(skip)]
+    pub dialogs: DialogSupport,
+    /// The program that opens a folder; the shell sets it from the desktop.
+    #[serde(skip)]
+    pub folder_opener: Option<&'static str>,
     /// The gazette the shown tables belong to, shared so a large table's rows can be sorted,
     /// filtered and exported on a worker thread.
     #[serde(skip)]
@@ -260,6 +267,10 @@ impl TableView {
     fn export_ui(&mut self, ui: &mut Ui, table: &Table, state: &TableState, session: &Session) {
         let lang = self.lang;
         let shared = self.shared.clone();
+        let desktop = Desktop {
+            dialogs: self.dialogs,
+            folder_opener: self.folder_opener,
+        };
         self.export.ui(
             ui,
             table,
@@ -268,6 +279,7 @@ impl TableView {
             session.visible(),
             &self.issue_label,
             &mut self.last_folder,
+            desktop,
             lang,
         );
     }
