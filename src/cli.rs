@@ -159,7 +159,7 @@ pub enum Command {
     Export(crate::export::cli::ExportArgs),
     /// Write the schematic of the benchmark regions as SVG.
     Schematic {
-        /// Draw only the regions of this land use (用途), e.g. 住宅用地; repeatable; all if omitted.
+        /// The map of this land use (用途), e.g. 住宅用地, as the print's 附件2; all uses on one map if omitted.
         #[arg(long = "use", value_name = "用途")]
         uses: Vec<String>,
         /// Where to write the SVG; `-` for standard output.
@@ -293,7 +293,7 @@ fn write_schematic(
     target: &std::path::Path,
     input: Option<&FileIdentity>,
 ) -> Result<(), Error> {
-    use crate::schematic::{layout, regions_from_table, svg};
+    use crate::schematic::{layout, map::MapView, regions_from_table, svg};
     let table = gazette.table(SCHEMATIC_TABLE).ok_or_else(|| {
         Error::BadArgument(format!(
             "the gazette has no table \"{SCHEMATIC_TABLE}\" to draw"
@@ -317,8 +317,23 @@ fn write_schematic(
     for problem in &drawn.unresolved {
         eprintln!("note: {problem}");
     }
-    let title = format!("{} 标定区域示意图", gazette.display_title());
-    let document = svg::render(&drawn, uses, &title);
+    let (view, title) = match uses {
+        [] => (
+            MapView::AllUses,
+            format!("{} 标定区域示意图", gazette.display_title()),
+        ),
+        [one] => (
+            MapView::Use(one.clone()),
+            format!("{} {one}标定区域示意图", gazette.display_title()),
+        ),
+        _ => {
+            return Err(Error::BadArgument(
+                "give one --use for that use's map (as the print's 附件2), or none for all uses on one map"
+                    .to_owned(),
+            ));
+        }
+    };
+    let document = svg::render(&drawn, &view, &title);
     crate::files::write_bytes(target, input, document.as_bytes()).map_err(Error::Write)
 }
 

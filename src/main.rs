@@ -55,7 +55,8 @@ fn open_window(_cli: &Cli) -> Status {
 /// `GAZETTE_BROWSER_TAB` (a document id, `overview` or `interpretations`) opens a given tab,
 /// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
 /// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
-/// with that view of it.
+/// with that view of it, `GAZETTE_BROWSER_MAP` (a 用途 or `all`) with that map of the schematic,
+/// `GAZETTE_BROWSER_THEME` (`light` or `dark`) in that theme.
 #[cfg(feature = "gui")]
 fn open_window(cli: &Cli) -> Status {
     let gazette = match gazette_browser::model::load::embedded() {
@@ -71,6 +72,8 @@ fn open_window(cli: &Cli) -> Status {
         search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
         find: std::env::var("GAZETTE_BROWSER_FIND").ok(),
         view: std::env::var("GAZETTE_BROWSER_VIEW").ok(),
+        map: std::env::var("GAZETTE_BROWSER_MAP").ok(),
+        theme: std::env::var("GAZETTE_BROWSER_THEME").ok(),
         open: cli.gazette_file().cloned(),
     };
     match gazette_browser::ui::run(gazette, options) {

@@ -236,6 +236,59 @@ fn restate_in(blocks: &mut [Block], sentence: &str) {
     }
 }
 
+/// A city of `count` benchmark regions on distinct roads, for the schematic's benchmarks and
+/// its scaling tests: blocks in a square grid, north–south roads named per band of three
+/// block rows and east–west roads per band of three block columns (so the number of roads
+/// grows with the regions, as in a real city), one 住宅 or 工业 region per block, and a 商服
+/// region over every other block of every other row spanning two by two blocks, as commercial
+/// zones overlay others. No two regions of one use overlap.
+pub fn city_regions(count: usize, seed: u64) -> Vec<crate::schematic::RegionInput> {
+    const CITY_USES: [(&str, f64, f64); 3] = [
+        ("商服用地", 2000.0, 8000.0),
+        ("住宅用地", 1500.0, 5000.0),
+        ("工业用地", 350.0, 400.0),
+    ];
+    let mut random = XorShift(seed.max(1));
+    let side = (count as f64).sqrt().ceil().max(1.0) as usize;
+    let north_south = |column: usize, row: usize| format!("{}区经{column}路", row / 3 + 1);
+    let east_west = |row: usize, column: usize| format!("{}片纬{row}路", column / 3 + 1);
+    let mut regions = Vec::with_capacity(count);
+    for index in 0..count {
+        let (column, row) = (index % side, index / side);
+        let overlay = column % 2 == 0 && row % 2 == 0;
+        let spans: &[(usize, &str)] = if overlay {
+            &[(1, ""), (2, "商服用地")]
+        } else {
+            &[(1, "")]
+        };
+        for &(span, forced_use) in spans {
+            let (name, low, high) = if forced_use.is_empty() {
+                CITY_USES[1 + random.below(CITY_USES.len() - 1)]
+            } else {
+                CITY_USES[0]
+            };
+            let bounds = format!(
+                "东至{}、西至{}、南至{}、北至{}",
+                north_south(column + span, row),
+                north_south(column, row),
+                east_west(row, column),
+                east_west(row + span, column),
+            );
+            let number = regions.len();
+            regions.push(crate::schematic::RegionInput {
+                row: number,
+                label: (number + 1).to_string(),
+                code: format!("C{number:05}"),
+                land_use: name.to_owned(),
+                bounds,
+                price: Some((low + (high - low) * random.below(1000) as f64 / 1000.0).round()),
+            });
+        }
+    }
+    regions.truncate(count);
+    regions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

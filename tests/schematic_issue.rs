@@ -86,7 +86,11 @@ fn the_drawing_stays_compact() {
 #[test]
 fn the_svg_has_all_66_regions_by_code() {
     let layout = issue_layout();
-    let document = svg::render(&layout, &[], "标定区域示意图");
+    let document = svg::render(
+        &layout,
+        &gazette_browser::schematic::map::MapView::AllUses,
+        "标定区域示意图",
+    );
     let parsed = roxmltree::Document::parse(&document).expect("the SVG is well-formed XML");
     let region_ids: Vec<&str> = parsed
         .descendants()

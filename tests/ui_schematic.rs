@@ -124,7 +124,8 @@ fn the_view_switch_reaches_the_table_and_the_schematic() {
             .schematic()
             .drawn_regions()
             .len(),
-        66
+        27,
+        "the map of the first use, 商服用地"
     );
     assert!(
         harness
@@ -212,46 +213,49 @@ fn rows_selected_in_the_table_are_outlined_on_the_schematic() {
     );
 }
 
-#[test]
-fn a_layer_toggle_hides_that_use() {
+/// Codes of the regions of one use, from the table.
+fn codes_of(land_use: &str) -> BTreeSet<String> {
     let gazette = gazette();
     let table = gazette.table(TABLE).unwrap();
     let use_column = table.column_index("用途").unwrap();
-    let residential: BTreeSet<String> = table
+    let code_column = table.column_index("标定区域编号").unwrap();
+    table
         .rows
         .iter()
-        .filter(|row| row[use_column].as_printed() == "住宅用地")
-        .map(|row| {
-            row[table.column_index("标定区域编号").unwrap()]
-                .as_printed()
-                .to_owned()
-        })
-        .collect();
-    assert_eq!(residential.len(), 27);
-    let mut harness = on_notice("示意图");
-    harness.get_by_label("住宅用地（27）").click();
-    harness.run();
-    let drawn: Vec<String> = harness
+        .filter(|row| row[use_column].as_printed() == land_use)
+        .map(|row| row[code_column].as_printed().to_owned())
+        .collect()
+}
+
+fn drawn_codes(harness: &Harness<'_, App>) -> BTreeSet<String> {
+    harness
         .state()
         .doc_tables()
         .schematic()
         .drawn_regions()
         .iter()
         .map(|(code, _)| code.clone())
-        .collect();
-    assert_eq!(drawn.len(), 66 - 27);
-    assert!(drawn.iter().all(|code| !residential.contains(code)));
+        .collect()
+}
+
+#[test]
+fn the_map_switch_shows_one_use_at_a_time_or_all_together() {
+    let mut harness = on_notice("示意图");
+    assert_eq!(drawn_codes(&harness), codes_of("商服用地"), "the first use first");
     harness.get_by_label("住宅用地（27）").click();
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .doc_tables()
-            .schematic()
-            .drawn_regions()
-            .len(),
-        66
-    );
+    assert_eq!(drawn_codes(&harness), codes_of("住宅用地"));
+    harness.get_by_label("工业用地（12）").click();
+    harness.run();
+    assert_eq!(drawn_codes(&harness), codes_of("工业用地"));
+    assert!(shows(&harness, "工业用地 地面单价"), "its own legend");
+    assert!(shows(&harness, "数字为序号"));
+    harness.get_by_label("全部用途（66）").click();
+    harness.run();
+    assert_eq!(drawn_codes(&harness).len(), 66);
+    for land_use in ["商服用地", "住宅用地", "工业用地"] {
+        assert!(shows(&harness, &format!("{land_use} 地面单价")), "{land_use}");
+    }
 }
 
 #[test]

@@ -12,6 +12,8 @@
 //!
 //! It is a schematic, not a survey map: positions are ranks, not distances.
 
+pub mod map;
+pub mod scene;
 pub mod svg;
 pub mod view;
 
@@ -296,9 +298,16 @@ fn place_region(graph: &mut Graph, region: &RegionInput) -> Result<RegionRoads, 
         graph.rollback(checkpoint);
         return Err(format!("「{}」两侧是同一条道路", region.bounds));
     }
+    let contradicts =
+        graph.reaches(roads.east, roads.west) || graph.reaches(roads.north, roads.south);
     graph.add_edge(roads.west, roads.east, 1);
     graph.add_edge(roads.south, roads.north, 1);
-    match graph.positions() {
+    // Only a contradiction pays for a full ordering, which names the cycle.
+    match if contradicts {
+        graph.positions()
+    } else {
+        Ok(Vec::new())
+    } {
         Ok(_) => Ok(roads),
         Err(cycle) => {
             graph.rollback(checkpoint);
@@ -441,33 +450,67 @@ impl Conflict {
     }
 }
 
+/// Every conflict of the current positions, in a fixed order (region pairs, then road pairs,
+/// each by index), so the resolution does not depend on how they were found.
 fn find_conflicts(
     graph: &Graph,
     positions: &[u32],
     placed: &[(RegionInput, RegionRoads)],
 ) -> Vec<Conflict> {
     let rects: Vec<GridRect> = placed.iter().map(|(_, r)| r.rect(positions)).collect();
-    let mut conflicts = Vec::new();
-    for a in 0..placed.len() {
-        for b in a + 1..placed.len() {
-            if placed[a].0.land_use == placed[b].0.land_use && rects[a].overlaps(&rects[b]) {
-                conflicts.push(Conflict::Regions(a, b));
-            }
-        }
-    }
+    let same_use = |a: usize, b: usize| placed[a].0.land_use == placed[b].0.land_use;
+    let mut conflicts: Vec<Conflict> = overlapping_pairs(&rects, same_use)
+        .into_iter()
+        .map(|(a, b)| Conflict::Regions(a, b))
+        .collect();
     let extents = road_extents(graph, positions, placed);
-    let nodes: Vec<usize> = extents.keys().copied().collect();
-    for (i, &a) in nodes.iter().enumerate() {
-        for &b in &nodes[i + 1..] {
-            let (ea, eb) = (extents[&a], extents[&b]);
-            let same_line =
-                graph.nodes[a].axis == graph.nodes[b].axis && positions[a] == positions[b];
-            if same_line && ea.0 < eb.1 && eb.0 < ea.1 {
-                conflicts.push(Conflict::Roads(a, b));
+    // Roads on one grid line, keyed by axis and position: (node, stretch).
+    type Line = Vec<(usize, (u32, u32))>;
+    let mut lines: HashMap<(Axis, u32), Line> = HashMap::new();
+    for (&node, &extent) in &extents {
+        lines
+            .entry((graph.nodes[node].axis, positions[node]))
+            .or_default()
+            .push((node, extent));
+    }
+    let mut roads: Vec<(usize, usize)> = Vec::new();
+    for mut line in lines.into_values() {
+        line.sort_by_key(|&(node, extent)| (extent.0, node));
+        for (i, &(a, ea)) in line.iter().enumerate() {
+            for &(b, eb) in line[i + 1..].iter().take_while(|(_, eb)| eb.0 < ea.1) {
+                if eb.0 < ea.1 && ea.0 < eb.1 {
+                    roads.push((a.min(b), a.max(b)));
+                }
             }
         }
     }
+    roads.sort_unstable();
+    conflicts.extend(roads.into_iter().map(|(a, b)| Conflict::Roads(a, b)));
     conflicts
+}
+
+/// Pairs `(a, b)`, `a < b`, of rectangles whose interiors intersect and that `related` says
+/// must not, sorted. A sweep from west to east compares only rectangles whose x-spans meet, so
+/// a city of thousands of regions is not compared pair by pair.
+fn overlapping_pairs(
+    rects: &[GridRect],
+    related: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..rects.len()).collect();
+    order.sort_by_key(|&i| rects[i].west);
+    let mut active: Vec<usize> = Vec::new();
+    let mut pairs = Vec::new();
+    for &i in &order {
+        active.retain(|&j| rects[j].east > rects[i].west);
+        for &j in &active {
+            if rects[i].overlaps(&rects[j]) && related(i, j) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+        active.push(i);
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// For each road node that bounds a region: the stretch of its line those regions touch.
@@ -621,29 +664,84 @@ impl Graph {
     }
 
     /// Longest-path positions (0 for roads with nothing before them), or the roads of a cycle
-    /// that makes the constraints impossible.
+    /// that makes the constraints impossible. Linear in roads plus orderings: a topological
+    /// order (Kahn) visits every edge once.
     fn positions(&self) -> Result<Vec<u32>, Vec<usize>> {
         let count = self.nodes.len();
+        let outgoing = self.outgoing();
+        let mut incoming = vec![0usize; count];
+        for edge in &self.edges {
+            incoming[edge.to] += 1;
+        }
+        let mut ready: Vec<usize> = (0..count).filter(|&n| incoming[n] == 0).collect();
         let mut position = vec![0u32; count];
-        let mut reached_by: Vec<Option<usize>> = vec![None; count];
-        for _round in 0..=count {
-            let mut changed = None;
-            for edge in &self.edges {
-                let candidate = position[edge.from] + edge.gap;
-                if candidate > position[edge.to] {
-                    position[edge.to] = candidate;
-                    reached_by[edge.to] = Some(edge.from);
-                    changed = Some(edge.to);
+        let mut visited = 0;
+        while let Some(node) = ready.pop() {
+            visited += 1;
+            for &edge in &outgoing[node] {
+                let Edge { to, gap, .. } = self.edges[edge];
+                position[to] = position[to].max(position[node] + gap);
+                incoming[to] -= 1;
+                if incoming[to] == 0 {
+                    ready.push(to);
                 }
             }
-            let Some(last) = changed else {
-                return Ok(position);
-            };
-            if _round == count {
-                return Err(trace_cycle(&reached_by, last));
+        }
+        if visited == count {
+            Ok(position)
+        } else {
+            Err(self.find_cycle(&incoming, &outgoing))
+        }
+    }
+
+    /// For each node, the indices of the edges leaving it.
+    fn outgoing(&self) -> Vec<Vec<usize>> {
+        let mut outgoing = vec![Vec::new(); self.nodes.len()];
+        for (index, edge) in self.edges.iter().enumerate() {
+            outgoing[edge.from].push(index);
+        }
+        outgoing
+    }
+
+    /// Whether `to` can be reached from `from` along the orderings: adding `to → from` would
+    /// then close a cycle. A search from `from`, cheaper than recomputing every position.
+    fn reaches(&self, from: usize, to: usize) -> bool {
+        let outgoing = self.outgoing();
+        let mut seen = vec![false; self.nodes.len()];
+        let mut stack = vec![from];
+        while let Some(node) = stack.pop() {
+            if node == to {
+                return true;
+            }
+            if std::mem::replace(&mut seen[node], true) {
+                continue;
+            }
+            stack.extend(outgoing[node].iter().map(|&e| self.edges[e].to));
+        }
+        false
+    }
+
+    /// A cycle among the nodes Kahn's order could not visit (`incoming` left above zero), in
+    /// forward order.
+    fn find_cycle(&self, incoming: &[usize], outgoing: &[Vec<usize>]) -> Vec<usize> {
+        let Some(start) = (0..incoming.len()).find(|&n| incoming[n] > 0) else {
+            return Vec::new();
+        };
+        // Every unvisited node has an unvisited predecessor; walking predecessors long enough
+        // must enter a cycle.
+        let mut predecessor = vec![None; incoming.len()];
+        for (node, edges) in outgoing.iter().enumerate() {
+            if incoming[node] == 0 {
+                continue;
+            }
+            for &edge in edges {
+                let to = self.edges[edge].to;
+                if incoming[to] > 0 && predecessor[to].is_none() {
+                    predecessor[to] = Some(node);
+                }
             }
         }
-        Ok(position)
+        trace_cycle(&predecessor, start)
     }
 }
 
@@ -674,68 +772,6 @@ fn trace_cycle(reached_by: &[Option<usize>], start: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests;
-
-/// The lowest and highest price among the placed regions: the ends of the one colour scale
-/// shared by every use, so colours compare across layers.
-pub fn price_range(layout: &Layout) -> Option<(f64, f64)> {
-    let prices = layout.regions.iter().filter_map(|r| r.input.price);
-    prices.fold(None, |range, price| match range {
-        None => Some((price, price)),
-        Some((low, high)) => Some((low.min(price), high.max(price))),
-    })
-}
-
-/// Stops of the sequential colour scale (ColorBrewer YlOrRd): pale for cheap, dark for dear.
-const SCALE: [[u8; 3]; 5] = [
-    [255, 255, 204],
-    [254, 217, 118],
-    [253, 141, 60],
-    [227, 26, 28],
-    [128, 0, 38],
-];
-
-/// The colour of `price` on the scale spanning `range`.
-pub fn price_color(price: f64, range: (f64, f64)) -> [u8; 3] {
-    let (low, high) = range;
-    let t = if high > low {
-        ((price - low) / (high - low)).clamp(0.0, 1.0)
-    } else {
-        0.5
-    };
-    let scaled = t * (SCALE.len() - 1) as f64;
-    let index = (scaled.floor() as usize).min(SCALE.len() - 2);
-    let local = scaled - index as f64;
-    let (a, b) = (SCALE[index], SCALE[index + 1]);
-    let mix =
-        |i: usize| (f64::from(a[i]) + (f64::from(b[i]) - f64::from(a[i])) * local).round() as u8;
-    [mix(0), mix(1), mix(2)]
-}
-
-/// The region under a point given in grid units (x east, y north), among the regions whose use
-/// is `visible`. Where rectangles of different uses overlap, the smallest one wins, since a
-/// small region drawn over a large one is the one the pointer is visibly on.
-pub fn region_at(
-    layout: &Layout,
-    x: f64,
-    y: f64,
-    visible: impl Fn(&str) -> bool,
-) -> Option<&PlacedRegion> {
-    layout
-        .regions
-        .iter()
-        .filter(|region| visible(&region.input.land_use))
-        .filter(|region| {
-            let rect = region.rect;
-            f64::from(rect.west) <= x
-                && x <= f64::from(rect.east)
-                && f64::from(rect.south) <= y
-                && y <= f64::from(rect.north)
-        })
-        .min_by_key(|region| {
-            let rect = region.rect;
-            (rect.east - rect.west) * (rect.north - rect.south)
-        })
-}
 
 /// The distinct land uses of the placed regions, in table order: one layer each.
 pub fn land_uses(layout: &Layout) -> Vec<String> {

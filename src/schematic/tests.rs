@@ -132,19 +132,6 @@ fn regions_of_different_uses_may_overlap() {
 }
 
 #[test]
-fn colours_run_from_pale_to_dark_with_price() {
-    assert_eq!(price_color(100.0, (100.0, 500.0)), [255, 255, 204]);
-    assert_eq!(price_color(500.0, (100.0, 500.0)), [128, 0, 38]);
-    let brightness = |c: [u8; 3]| c.iter().map(|&v| u32::from(v)).sum::<u32>();
-    let prices = [100.0, 200.0, 300.0, 400.0, 500.0];
-    let colours: Vec<u32> = prices
-        .iter()
-        .map(|&p| brightness(price_color(p, (100.0, 500.0))))
-        .collect();
-    assert!(colours.windows(2).all(|w| w[0] > w[1]), "{colours:?}");
-}
-
-#[test]
 fn svg_has_one_rect_per_region_with_its_code() {
     let mut first = region(0, "住宅用地", "东至B路、西至A路、南至C路、北至D路");
     first.code = "411700Z70001".to_owned();
@@ -153,41 +140,20 @@ fn svg_has_one_rect_per_region_with_its_code() {
         first,
         region(1, "商服用地", "东至B路、西至A路、南至D路、北至E路"),
     ]);
-    let svg = svg::render(&layout, &[], "标定区域示意图");
+    let svg = svg::render(&layout, &map::MapView::AllUses, "标定区域示意图");
     assert_eq!(svg.matches("<rect id=\"region-").count(), 2);
     assert!(svg.contains("id=\"region-411700Z70001\""));
     assert!(svg.contains(svg::NOT_TO_SCALE));
-    let only_homes = svg::render(&layout, &["住宅用地".to_owned()], "t");
+    let only_homes = svg::render(&layout, &map::MapView::Use("住宅用地".to_owned()), "t");
     assert_eq!(only_homes.matches("<rect id=\"region-").count(), 1);
 }
 
 #[test]
-fn the_smallest_visible_region_under_the_pointer_is_hit() {
-    let placed = |row: usize, land_use: &str, rect: (u32, u32, u32, u32)| PlacedRegion {
-        input: region(row, land_use, ""),
-        rect: GridRect {
-            west: rect.0,
-            east: rect.1,
-            south: rect.2,
-            north: rect.3,
-        },
-    };
-    let layout = Layout {
-        regions: vec![
-            placed(0, "住宅用地", (0, 4, 0, 4)),
-            placed(1, "商服用地", (1, 2, 1, 2)),
-        ],
-        ..Layout::default()
-    };
-    assert_eq!(region_at(&layout, 1.5, 1.5, |_| true).unwrap().input.row, 1);
-    assert_eq!(
-        region_at(&layout, 1.5, 1.5, |u| u == "住宅用地")
-            .unwrap()
-            .input
-            .row,
-        0
-    );
-    assert_eq!(region_at(&layout, 3.0, 3.0, |_| true).unwrap().input.row, 0);
-    assert!(region_at(&layout, -1.0, -1.0, |_| true).is_none());
+fn uses_are_listed_in_table_order() {
+    let layout = layout(&[
+        region(0, "住宅用地", "东至B路、西至A路、南至C路、北至D路"),
+        region(1, "商服用地", "东至B路、西至A路、南至D路、北至E路"),
+        region(2, "住宅用地", "东至C路、西至B路、南至C路、北至D路"),
+    ]);
     assert_eq!(land_uses(&layout), vec!["住宅用地", "商服用地"]);
 }

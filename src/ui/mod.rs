@@ -63,6 +63,11 @@ pub struct RunOptions {
     /// Open the document's view `text`, `table` or `schematic` (where it has one), so a
     /// screenshot can show the table view or the schematic.
     pub view: Option<String>,
+    /// Show this map on the schematic: a 用途 such as `住宅用地`, or `all` for every use
+    /// (screenshots of each map).
+    pub map: Option<String>,
+    /// `light` or `dark` instead of following the system (screenshots of both themes).
+    pub theme: Option<String>,
     /// Open this gazette file once the window is up (`--gazette FILE`), instead of the file
     /// remembered from the last run. It loads on a worker with progress shown; if it cannot be
     /// used, the window stays on the issue it started with and says why.
@@ -93,6 +98,11 @@ pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
         Box::new(move |cc| {
             let mut app = App::new(gazette, cc.storage);
             app.apply_options(&options);
+            match options.theme.as_deref() {
+                Some("light") => cc.egui_ctx.set_theme(egui::Theme::Light),
+                Some("dark") => cc.egui_ctx.set_theme(egui::Theme::Dark),
+                _ => {}
+            }
             Ok(Box::new(app))
         }),
     )
@@ -236,6 +246,13 @@ impl App {
             self.open_document().map(str::to_owned),
         ) {
             self.tables.set_mode(&id, mode);
+        }
+        if let Some(map) = options.map.as_deref() {
+            let view = match map {
+                "all" => crate::schematic::map::MapView::AllUses,
+                land_use => crate::schematic::map::MapView::Use(land_use.to_owned()),
+            };
+            self.tables.schematic_mut().set_map(view);
         }
         if let Some(query) = &options.search {
             self.search.set_query(query);

@@ -1,36 +1,34 @@
-//! The schematic of the benchmark regions in the window: roads as grid lines with their names,
-//! regions coloured by 地面单价 on one scale with a legend, a layer per 用途, pan and zoom, hover
-//! details, and selection shared with the table view (click selects the region's row; rows
-//! selected in the table are outlined here).
+//! The schematic of the benchmark regions in the window: one map per 用途 as in the printed
+//! 附件2 (or all uses together), each with its own price legend; every region numbered, road
+//! names in the margins; pan and zoom, hover details, and selection shared with the table view
+//! (click selects the region's row; rows selected in the table are outlined here).
 //!
-//! Layout and geometry come from [`crate::schematic`]; this file only draws them and turns the
-//! pointer into selection and view changes.
+//! Everything placed — regions, colours, numbers, leaders, road names, the fitted view — comes
+//! from [`crate::schematic::scene`]; this file only paints it and turns the pointer into
+//! selection and view changes.
 
 use super::table_strings::{self as strings, Lang, Text};
 use crate::model::{Table, land_price};
-use crate::schematic::view::{LabelPlacer, ScreenRect, Transform, dark_text_on, label_fits};
+use crate::schematic::map::{MapView, UseScale, contrast, outline_for, views};
+use crate::schematic::scene::{self, Label, REGION_FONT, ROAD_FONT, Scene};
+use crate::schematic::view::{ScreenRect, Transform, dark_text_on, legend_ticks};
 use crate::schematic::{
-    Axis, BOUNDS_COLUMN, CODE_COLUMN, Layout, NUMBER_COLUMN, PRICE_COLUMN, PlacedRegion,
-    USE_COLUMN, land_uses, layout, price_color, price_range, region_at, regions_from_table,
-    svg::NOT_TO_SCALE,
+    BOUNDS_COLUMN, CODE_COLUMN, Layout, NUMBER_COLUMN, PRICE_COLUMN, RegionInput, USE_COLUMN,
+    land_uses, layout, regions_from_table, svg::NOT_TO_SCALE,
 };
 use crate::table::{ClickKind, Store};
 use eframe::egui::{self, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
-/// Room around the drawing for road names, in points.
-const MARGIN: f32 = 36.0;
-/// Size of region numbers.
-const REGION_LABEL_SIZE: f32 = 13.0;
-/// Size of road names.
-const ROAD_LABEL_SIZE: f32 = 11.0;
-/// Opacity of region fills: regions of different uses share the grid, so the lower one shows
-/// through a little.
-const FILL_ALPHA: u8 = 215;
-/// Outline of regions selected in the table: a blue that stands out from every colour of the
-/// yellow–red scale and from the dark background.
-const SELECTED: Color32 = Color32::from_rgb(40, 150, 255);
+/// Cities with more regions than this are laid out on a worker thread; the bundled 66 take
+/// about a millisecond and stay synchronous, which keeps them simple to test.
+const BACKGROUND_REGIONS: usize = 300;
+/// Outline of regions selected in the table: a cyan that stands out from the red, amber and
+/// violet ramps, drawn inside a rim of the theme's text colour so it reads on pale and deep
+/// fills alike.
+const SELECTED: Color32 = Color32::from_rgb(0, 200, 255);
 /// Wheel steps to zoom factor: one notch (about 50 points) zooms by about 10 %.
 const WHEEL_ZOOM: f32 = 0.002;
 /// Width of the hover tooltip: a region code and a 四至 line read without breaking mid-word.
@@ -58,29 +56,44 @@ struct Cached {
     table: String,
     rows: usize,
     layout: Layout,
-    range: Option<(f64, f64)>,
-    layers: Vec<(String, usize)>,
+    /// Each map with the number of regions on it.
+    maps: Vec<(MapView, usize)>,
 }
 
-/// The schematic's view state. The hidden layers are remembered between runs; the view
-/// transform, the cached layout and what was drawn last are not.
+/// A layout being computed on a worker for a big city.
+struct Pending {
+    table: String,
+    rows: usize,
+    result: Receiver<Layout>,
+}
+
+/// The schematic's view state. The map chosen is remembered between runs; the view
+/// transform, the layout and what was drawn last are not.
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SchematicView {
-    hidden: BTreeSet<String>,
+    map: Option<MapView>,
     #[serde(skip)]
     cache: Option<Cached>,
+    #[serde(skip)]
+    pending: Option<Pending>,
     #[serde(skip)]
     transform: Option<Transform>,
     /// Refit to the window each frame until the clerk pans or zooms.
     #[serde(skip)]
     fitted: bool,
+    /// The scene placed last, reused while only panning.
+    #[serde(skip)]
+    scene: Option<(MapView, Scene)>,
     #[serde(skip)]
     drawn: Vec<(String, Rect)>,
     #[serde(skip)]
     highlighted: Vec<String>,
     #[serde(skip)]
     pending_zoom: Option<f32>,
+    /// A row to zoom to once the canvas knows its size (from the table's 在示意图中查看).
+    #[serde(skip)]
+    focus_row: Option<usize>,
 }
 
 impl SchematicView {
@@ -90,29 +103,35 @@ impl SchematicView {
     }
 
     /// Codes of the regions drawn in the last frame, with their screen rectangles (tests click
-    /// on them; a hidden layer's regions are absent).
+    /// on them; regions of other maps are absent).
     pub fn drawn_regions(&self) -> &[(String, Rect)] {
         &self.drawn
+    }
+
+    /// The map shown (the first use's until another is chosen).
+    pub fn map(&self) -> Option<&MapView> {
+        self.map.as_ref()
+    }
+
+    /// Shows map `view`, fitted to the window.
+    pub fn set_map(&mut self, view: MapView) {
+        self.map = Some(view);
+        self.fitted = true;
+    }
+
+    /// Shows the map of `land_use` zoomed to the region of table row `row`, as the table's
+    /// double-click and 在示意图中查看 ask.
+    pub fn show_region(&mut self, row: usize, land_use: &str) {
+        self.set_map(MapView::Use(land_use.to_owned()));
+        self.focus_row = Some(row);
     }
 
     /// Forgets the computed layout, as when another gazette file is opened; the next frame lays
     /// the regions out again.
     pub fn forget_layout(&mut self) {
         self.cache = None;
-    }
-
-    /// Shows or hides the regions of one land use.
-    pub fn set_layer(&mut self, land_use: &str, visible: bool) {
-        if visible {
-            self.hidden.remove(land_use);
-        } else {
-            self.hidden.insert(land_use.to_owned());
-        }
-    }
-
-    /// Whether the regions of `land_use` are shown.
-    pub fn layer_visible(&self, land_use: &str) -> bool {
-        !self.hidden.contains(land_use)
+        self.pending = None;
+        self.scene = None;
     }
 
     /// Draws the schematic of `table`; clicks change the table's selection in `store`.
@@ -121,7 +140,15 @@ impl SchematicView {
             ui.label(Text::NoSchematic.get(lang));
             return;
         }
-        self.prepare(table);
+        if !self.prepare(table) {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(Text::LayingOut.get(lang));
+            });
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
         let selected: BTreeSet<usize> = store.selected_rows(&table.id).clone();
         self.toolbar(ui, table, lang);
         self.footer(ui, table, selected.len(), lang);
@@ -130,47 +157,83 @@ impl SchematicView {
         });
     }
 
-    /// Computes the layout if this table has not been laid out yet.
-    fn prepare(&mut self, table: &Table) {
-        let fresh = self
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.table == table.id && c.rows == table.rows.len());
-        if fresh {
-            return;
+    /// Makes sure this table's layout is ready: computed now for a small city, on a worker for
+    /// a big one. Returns false while the worker runs.
+    fn prepare(&mut self, table: &Table) -> bool {
+        let fresh = |t: &str, rows: usize| t == table.id && rows == table.rows.len();
+        if self.cache.as_ref().is_some_and(|c| fresh(&c.table, c.rows)) {
+            return true;
         }
-        let layout = regions_from_table(table)
-            .map(|regions| layout(&regions))
-            .unwrap_or_default();
-        let layers = land_uses(&layout)
+        if let Some(pending) = &self.pending
+            && fresh(&pending.table, pending.rows)
+        {
+            return match pending.result.try_recv() {
+                Ok(layout) => {
+                    self.pending = None;
+                    self.store(table, layout);
+                    true
+                }
+                Err(TryRecvError::Empty) => false,
+                // The worker died (out of memory, a bug): draw nothing rather than wait forever.
+                Err(TryRecvError::Disconnected) => {
+                    self.pending = None;
+                    self.store(table, Layout::default());
+                    true
+                }
+            };
+        }
+        let regions = regions_from_table(table).unwrap_or_default();
+        if regions.len() <= BACKGROUND_REGIONS {
+            self.store(table, layout(&regions));
+            return true;
+        }
+        self.pending = Some(Pending {
+            table: table.id.clone(),
+            rows: table.rows.len(),
+            result: spawn_layout(regions),
+        });
+        false
+    }
+
+    fn store(&mut self, table: &Table, layout: Layout) {
+        let maps = views(&layout)
             .into_iter()
-            .map(|land_use| {
+            .map(|view| {
                 let count = layout
                     .regions
                     .iter()
-                    .filter(|r| r.input.land_use == land_use)
+                    .filter(|r| view.shows(&r.input.land_use))
                     .count();
-                (land_use, count)
+                (view, count)
             })
             .collect();
+        let first_use = land_uses(&layout).into_iter().next();
+        let chosen_exists = self.map.as_ref().is_some_and(|m| match m {
+            MapView::Use(u) => layout.regions.iter().any(|r| &r.input.land_use == u),
+            MapView::AllUses => true,
+        });
+        if !chosen_exists {
+            self.map = Some(first_use.map_or(MapView::AllUses, MapView::Use));
+        }
         self.cache = Some(Cached {
             table: table.id.clone(),
             rows: table.rows.len(),
-            range: price_range(&layout),
             layout,
-            layers,
+            maps,
         });
+        self.scene = None;
         self.transform = None;
         self.fitted = true;
     }
 
-    /// The note, the layer checkboxes and the zoom buttons.
+    /// The note, the map switch and the zoom buttons.
     fn toolbar(&mut self, ui: &mut egui::Ui, table: &Table, lang: Lang) {
         let Some(cache) = &self.cache else {
             return;
         };
-        let mut toggles = Vec::new();
+        let mut picked = None;
         let mut zoom = None;
+        let current = self.map.clone();
         egui::Panel::top(("schematic-toolbar", &table.id)).show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
@@ -179,12 +242,18 @@ impl SchematicView {
                         .color(ui.visuals().warn_fg_color),
                 );
                 ui.separator();
-                ui.label(Text::Layers.get(lang));
-                for (land_use, count) in &cache.layers {
-                    let mut on = !self.hidden.contains(land_use);
-                    let label = strings::layer(lang, land_use, *count);
-                    if ui.checkbox(&mut on, label).changed() {
-                        toggles.push((land_use.clone(), on));
+                ui.label(Text::Maps.get(lang));
+                for (view, count) in &cache.maps {
+                    let name = match view {
+                        MapView::Use(land_use) => land_use.as_str(),
+                        MapView::AllUses => Text::AllUses.get(lang),
+                    };
+                    let label = strings::layer(lang, name, *count);
+                    if ui
+                        .selectable_label(current.as_ref() == Some(view), label)
+                        .clicked()
+                    {
+                        picked = Some(view.clone());
                     }
                 }
                 ui.separator();
@@ -200,8 +269,8 @@ impl SchematicView {
                 ui.label(RichText::new(Text::SchematicHelp.get(lang)).weak());
             });
         });
-        for (land_use, on) in toggles {
-            self.set_layer(&land_use, on);
+        if let Some(view) = picked {
+            self.set_map(view);
         }
         match zoom {
             Some(factor) if factor > 0.0 => self.pending_zoom = Some(factor),
@@ -212,18 +281,21 @@ impl SchematicView {
 
     /// Legend, selection count, and what could not be drawn as the 四至 say.
     fn footer(&self, ui: &mut egui::Ui, table: &Table, selected: usize, lang: Lang) {
-        let Some(cache) = &self.cache else {
+        let (Some(cache), Some(view)) = (&self.cache, &self.map) else {
             return;
         };
+        let scales = crate::schematic::map::scales(&cache.layout, view);
         egui::Panel::bottom(("schematic-footer", &table.id)).show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
-                if let Some(range) = cache.range {
-                    legend(ui, range, lang);
-                    ui.add_space(16.0);
+                for scale in &scales {
+                    legend(ui, scale, lang);
+                    ui.add_space(12.0);
                 }
+                ui.label(RichText::new(Text::NumbersAreSerials.get(lang)).strong());
+                ui.add_space(12.0);
                 legend_selected(ui, lang);
-                ui.add_space(16.0);
+                ui.add_space(12.0);
                 ui.label(strings::regions_selected(lang, selected));
             });
             if !cache.layout.unplaced.is_empty() {
@@ -236,34 +308,45 @@ impl SchematicView {
                     ui.add(egui::Label::new(line).wrap());
                 }
             }
-            if !cache.layout.unresolved.is_empty() {
-                ui.label(RichText::new(Text::UnresolvedIntro.get(lang)).weak());
-                for note in &cache.layout.unresolved {
-                    ui.add(egui::Label::new(format!("• {note}")).wrap());
-                }
+            let unresolved: Vec<&String> = cache
+                .layout
+                .unresolved
+                .iter()
+                .filter(|note| mentions_shown(note, &cache.layout, view))
+                .collect();
+            if !unresolved.is_empty() {
+                // Closed by default: the note is long and the map needs the height.
+                egui::CollapsingHeader::new(RichText::new(Text::UnresolvedIntro.get(lang)).weak())
+                    .id_salt("schematic-unresolved")
+                    .show(ui, |ui| {
+                        for note in unresolved {
+                            ui.add(egui::Label::new(format!("• {note}")).wrap());
+                        }
+                    });
             }
             ui.add_space(2.0);
         });
     }
 
-    /// The drawing itself, with pan, zoom, hover and click.
-    fn canvas(
+    /// The transform for this frame: fitted, focused on a region, or the clerk's pan and zoom.
+    fn frame_transform(
         &mut self,
-        ui: &mut egui::Ui,
-        table: &Table,
-        selected: &BTreeSet<usize>,
-        store: &mut Store,
-    ) {
-        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
-        let area = screen_rect(response.rect);
-        let Some(cache) = &self.cache else {
-            return;
-        };
-        let (width, height) = (cache.layout.width, cache.layout.height);
+        ui: &egui::Ui,
+        response: &egui::Response,
+        layout: &Layout,
+        view: &MapView,
+        area: ScreenRect,
+    ) -> Transform {
         let mut transform = match self.transform {
             Some(t) if !self.fitted => t,
-            _ => Transform::fit(width, height, area, MARGIN),
+            _ => scene::fit(layout, view, area),
         };
+        if let Some(row) = self.focus_row.take()
+            && let Some(focused) = scene::focus(layout, view, area, row)
+        {
+            transform = focused;
+            self.fitted = false;
+        }
         if let Some(factor) = self.pending_zoom.take() {
             transform = transform.zoomed(factor, area.center());
             self.fitted = false;
@@ -288,20 +371,67 @@ impl SchematicView {
             }
         }
         self.transform = Some(transform);
-        let hidden = &self.hidden;
-        let visible = |land_use: &str| !hidden.contains(land_use);
+        transform
+    }
+
+    /// The scene for `transform`: the last one moved when only the pan changed, else placed
+    /// anew.
+    fn scene_for(&mut self, layout: &Layout, view: &MapView, transform: Transform) -> &Scene {
+        let reusable = self.scene.as_ref().is_some_and(|(v, s)| {
+            v == view
+                && s.transform.cell_w == transform.cell_w
+                && s.transform.cell_h == transform.cell_h
+        });
+        let next = match &self.scene {
+            Some((_, last)) if reusable => {
+                let delta = [
+                    transform.left - last.transform.left,
+                    transform.bottom - last.transform.bottom,
+                ];
+                if delta == [0.0, 0.0] {
+                    None
+                } else {
+                    Some(last.shifted(delta))
+                }
+            }
+            _ => Some(scene::scene(layout, view, transform)),
+        };
+        if let Some(next) = next {
+            self.scene = Some((view.clone(), next));
+        }
+        match &self.scene {
+            Some((_, scene)) => scene,
+            None => unreachable_scene(),
+        }
+    }
+
+    /// The drawing itself, with pan, zoom, hover and click.
+    fn canvas(
+        &mut self,
+        ui: &mut egui::Ui,
+        table: &Table,
+        selected: &BTreeSet<usize>,
+        store: &mut Store,
+    ) {
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        let area = screen_rect(response.rect);
+        let (Some(cache), Some(view)) = (self.cache.take(), self.map.clone()) else {
+            return;
+        };
+        let transform = self.frame_transform(ui, &response, &cache.layout, &view, area);
+        let scene = self.scene_for(&cache.layout, &view, transform).clone();
+        self.cache = Some(cache);
         let painter = painter.with_clip_rect(response.rect);
         let hovered = response
             .hover_pos()
-            .and_then(|p| {
-                let (gx, gy) = transform.to_grid([p.x, p.y]);
-                region_at(&cache.layout, gx, gy, visible)
-            })
-            .map(|r| r.input.row);
-        let drawn = draw_regions(ui, &painter, cache, &transform, &visible, selected, hovered);
-        draw_roads(ui, &painter, &cache.layout, &transform, drawn.placer);
-        self.highlighted = drawn.highlighted;
-        self.drawn = drawn.rects;
+            .and_then(|p| scene.region_at([p.x, p.y]));
+        let highlighted = paint(ui, &painter, &scene, selected, hovered);
+        self.highlighted = highlighted;
+        self.drawn = scene
+            .regions
+            .iter()
+            .map(|r| (r.code.clone(), egui_rect(&r.rect)))
+            .collect();
         if let Some(row) = hovered {
             response
                 .clone()
@@ -309,17 +439,52 @@ impl SchematicView {
         }
         if response.clicked()
             && let Some(pointer) = response.interact_pointer_pos()
+            && let Some(row) = scene.region_at([pointer.x, pointer.y])
         {
-            let (gx, gy) = transform.to_grid([pointer.x, pointer.y]);
-            if let Some(region) = region_at(&cache.layout, gx, gy, visible) {
-                let kind = ClickKind {
-                    toggle: ui.input(|i| i.modifiers.command),
-                    extend: false,
-                };
-                store.click(&table.id, region.input.row, kind);
-            }
+            let kind = ClickKind {
+                toggle: ui.input(|i| i.modifiers.command),
+                extend: false,
+            };
+            store.click(&table.id, row, kind);
         }
     }
+}
+
+/// Never reached: [`SchematicView::scene_for`] has just stored a scene. An empty one keeps the
+/// window drawing should that ever change.
+fn unreachable_scene() -> &'static Scene {
+    static EMPTY: std::sync::OnceLock<Scene> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Scene {
+        regions: Vec::new(),
+        roads: Vec::new(),
+        road_labels: Vec::new(),
+        region_labels: Vec::new(),
+        scales: Vec::new(),
+        transform: Transform {
+            left: 0.0,
+            bottom: 0.0,
+            cell_w: 1.0,
+            cell_h: 1.0,
+        },
+    })
+}
+
+/// Lays a big city out on the rayon pool, so the window keeps drawing (with a spinner); the
+/// receiver gets the layout when it is done, or a disconnect if the job panicked.
+fn spawn_layout(regions: Vec<RegionInput>) -> Receiver<Layout> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    rayon::spawn(move || {
+        let _ = sender.send(layout(&regions));
+    });
+    receiver
+}
+
+/// Whether an unresolved-overlap note is about a region on map `view`.
+fn mentions_shown(note: &str, layout: &Layout, view: &MapView) -> bool {
+    layout
+        .regions
+        .iter()
+        .any(|r| view.shows(&r.input.land_use) && note.contains(&r.input.code))
 }
 
 fn screen_rect(rect: Rect) -> ScreenRect {
@@ -342,177 +507,106 @@ fn color_of(rgb: [u8; 3]) -> Color32 {
     Color32::from_rgb(rgb[0], rgb[1], rgb[2])
 }
 
-/// What drawing the regions produced: the labels' reserved room, what is outlined, where each
-/// region landed.
-struct Drawn {
-    placer: LabelPlacer,
-    highlighted: Vec<String>,
-    rects: Vec<(String, Rect)>,
+fn pos(point: [f32; 2]) -> Pos2 {
+    Pos2::new(point[0], point[1])
 }
 
-/// Regions from largest to smallest (a small region drawn over a large one stays visible, and
-/// is the one the pointer picks), numbered where the number fits.
-fn draw_regions(
+/// Paints `scene`; returns the codes of the regions outlined as selected.
+fn paint(
     ui: &egui::Ui,
     painter: &egui::Painter,
-    cache: &Cached,
-    transform: &Transform,
-    visible: &dyn Fn(&str) -> bool,
+    scene: &Scene,
     selected: &BTreeSet<usize>,
     hovered: Option<usize>,
-) -> Drawn {
-    let mut regions: Vec<&PlacedRegion> = cache
-        .layout
-        .regions
-        .iter()
-        .filter(|r| visible(&r.input.land_use))
-        .collect();
-    let area = |r: &PlacedRegion| (r.rect.east - r.rect.west) * (r.rect.north - r.rect.south);
-    regions.sort_by_key(|r| std::cmp::Reverse(area(r)));
-    let outline = Stroke::new(1.0, Color32::from_gray(60));
-    let mut rects = Vec::new();
-    for region in &regions {
-        let rect = egui_rect(&transform.rect(&region.rect));
-        let rgb = fill_of(region, cache.range);
-        painter.rect_filled(rect, 0.0, color_of(rgb).gamma_multiply_u8(FILL_ALPHA));
+) -> Vec<String> {
+    let background = ui.visuals().extreme_bg_color;
+    let bg = [background.r(), background.g(), background.b()];
+    let outline = Stroke::new(1.0, color_of(outline_for(bg)));
+    let text_color = ui.visuals().strong_text_color();
+    for region in &scene.regions {
+        let rect = egui_rect(&region.rect);
+        painter.rect_filled(rect, 0.0, color_of(region.fill));
         painter.rect_stroke(rect, 0.0, outline, StrokeKind::Inside);
-        rects.push((region.input.code.clone(), rect));
+    }
+    let line = Stroke::new(1.5, ui.visuals().text_color().gamma_multiply(0.6));
+    for road in &scene.roads {
+        painter.line_segment([pos(road.from), pos(road.to)], line);
     }
     let mut highlighted = Vec::new();
-    for region in &regions {
-        let rect = egui_rect(&transform.rect(&region.rect));
-        if selected.contains(&region.input.row) {
-            painter.rect_stroke(
-                rect,
-                0.0,
-                Stroke::new(5.0, Color32::BLACK),
-                StrokeKind::Inside,
-            );
+    for region in &scene.regions {
+        let rect = egui_rect(&region.rect);
+        if selected.contains(&region.row) {
+            painter.rect_stroke(rect, 0.0, Stroke::new(5.0, text_color), StrokeKind::Inside);
             painter.rect_stroke(rect, 0.0, Stroke::new(3.0, SELECTED), StrokeKind::Inside);
-            highlighted.push(region.input.code.clone());
-        } else if hovered == Some(region.input.row) {
-            let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
-            painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Inside);
+            highlighted.push(region.code.clone());
+        } else if hovered == Some(region.row) {
+            painter.rect_stroke(rect, 0.0, Stroke::new(2.5, text_color), StrokeKind::Inside);
         }
     }
-    let mut placer = LabelPlacer::new();
-    for region in regions.iter().rev() {
-        let room = transform.rect(&region.rect);
-        let rgb = fill_of(region, cache.range);
-        let color = if dark_text_on(rgb) {
-            Color32::BLACK
-        } else {
-            Color32::WHITE
+    let leader = Stroke::new(1.0, text_color);
+    for label in &scene.road_labels {
+        paint_label(painter, label, ROAD_FONT, ui.visuals().text_color(), leader);
+    }
+    for label in &scene.region_labels {
+        let fill = label
+            .row
+            .and_then(|row| scene.region_of_row(row))
+            .map_or(bg, |r| r.fill);
+        let color = match label.leader {
+            Some(_) => text_color,
+            None if dark_text_on(fill) => Color32::BLACK,
+            None => Color32::WHITE,
         };
-        let galley = painter.layout_no_wrap(
-            region.input.label.clone(),
-            FontId::proportional(REGION_LABEL_SIZE),
-            color,
-        );
-        let size = [galley.size().x, galley.size().y];
-        let spot = ScreenRect::centered(room.center(), size);
-        if label_fits(size, &room, 1.0) && placer.place(spot) {
-            painter.galley(Pos2::new(spot.left, spot.top), galley, color);
+        if let Some([_, to]) = label.leader {
+            painter.circle_filled(pos(to), 2.5, text_color);
         }
+        paint_label(painter, label, REGION_FONT, color, leader);
     }
     highlighted.sort();
-    Drawn {
-        placer,
-        highlighted,
-        rects,
-    }
+    debug_assert!(contrast(outline_for(bg), bg) > 3.0);
+    highlighted
 }
 
-fn fill_of(region: &PlacedRegion, range: Option<(f64, f64)>) -> [u8; 3] {
-    match (region.input.price, range) {
-        (Some(price), Some(range)) => price_color(price, range),
-        _ => [160, 160, 160],
+/// A label's text centred in its rectangle, and its leader if it has one.
+fn paint_label(painter: &egui::Painter, label: &Label, font: f32, color: Color32, leader: Stroke) {
+    if let Some([from, to]) = label.leader {
+        painter.line_segment([pos(from), pos(to)], leader);
     }
+    painter.text(
+        egui_rect(&label.rect).center(),
+        egui::Align2::CENTER_CENTER,
+        &label.text,
+        FontId::proportional(font),
+        color,
+    );
 }
 
-/// Each road as the stretch of its grid line its regions touch, named where there is room:
-/// east–west names above the line at its west end, north–south names written downwards
-/// beside the line, as Chinese is on vertical signs.
-fn draw_roads(
-    ui: &egui::Ui,
-    painter: &egui::Painter,
-    layout: &Layout,
-    transform: &Transform,
-    mut placer: LabelPlacer,
-) {
-    let line = Stroke::new(1.5, ui.visuals().weak_text_color());
-    let text_color = ui.visuals().text_color();
-    let backdrop = ui.visuals().extreme_bg_color.gamma_multiply_u8(200);
-    for road in &layout.roads {
-        let (from, to) = match road.axis {
-            Axis::NorthSouth => (
-                transform.to_screen(road.position as f32, road.extent.0 as f32),
-                transform.to_screen(road.position as f32, road.extent.1 as f32),
-            ),
-            Axis::EastWest => (
-                transform.to_screen(road.extent.0 as f32, road.position as f32),
-                transform.to_screen(road.extent.1 as f32, road.position as f32),
-            ),
-        };
-        let (from, to) = (Pos2::new(from[0], from[1]), Pos2::new(to[0], to[1]));
-        painter.line_segment([from, to], line);
-        let text = match road.axis {
-            Axis::EastWest => road.name.clone(),
-            Axis::NorthSouth => road
-                .name
-                .chars()
-                .map(String::from)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        };
-        let galley =
-            painter.layout_no_wrap(text, FontId::proportional(ROAD_LABEL_SIZE), text_color);
-        let size = galley.size();
-        let length = (to - from).length();
-        let (along, spot) = match road.axis {
-            Axis::EastWest => (
-                size.x,
-                Rect::from_min_size(Pos2::new(from.x + 3.0, from.y - size.y - 1.0), size),
-            ),
-            Axis::NorthSouth => {
-                let middle = Pos2::new(from.x + 3.0, (from.y + to.y - size.y) / 2.0);
-                (size.y, Rect::from_min_size(middle, size))
-            }
-        };
-        if along + 6.0 <= length && placer.place(screen_rect(spot)) {
-            painter.rect_filled(spot.expand(1.0), 2.0, backdrop);
-            painter.galley(spot.min, galley, text_color);
-        }
-    }
-}
-
-/// The price scale as a colour bar with ticks in 元/m².
-fn legend(ui: &mut egui::Ui, range: (f64, f64), lang: Lang) {
-    ui.label(Text::LegendTitle.get(lang));
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(260.0, 30.0), Sense::hover());
+/// One use's price scale as a colour bar with ticks in 元/m².
+fn legend(ui: &mut egui::Ui, scale: &UseScale, lang: Lang) {
+    ui.label(strings::scale_title(lang, &scale.land_use));
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(140.0, 30.0), Sense::hover());
+    let Some(range) = scale.range else {
+        return;
+    };
     let bar = Rect::from_min_size(rect.min, egui::vec2(rect.width(), 12.0));
-    let steps = 64;
+    let steps = 48;
     let step = bar.width() / steps as f32;
     let painter = ui.painter();
     for i in 0..steps {
         let t = (f64::from(i) + 0.5) / f64::from(steps);
-        let price = range.0 + (range.1 - range.0) * t;
         let x = bar.left() + step * i as f32;
         let cell = Rect::from_min_max(
             Pos2::new(x, bar.top()),
             Pos2::new(x + step + 0.5, bar.bottom()),
         );
-        painter.rect_filled(cell, 0.0, color_of(price_color(price, range)));
+        painter.rect_filled(cell, 0.0, color_of(scale.ramp.at(t)));
     }
-    let ticks = crate::schematic::view::legend_ticks(range, 5);
     let text_color = ui.visuals().text_color();
+    painter.rect_stroke(bar, 0.0, Stroke::new(1.0, text_color), StrokeKind::Outside);
+    let ticks = legend_ticks(range, 2);
     for (i, tick) in ticks.iter().enumerate() {
         let t = (tick - range.0) / (range.1 - range.0).max(f64::EPSILON);
         let x = bar.left() + bar.width() * t as f32;
-        painter.line_segment(
-            [Pos2::new(x, bar.bottom()), Pos2::new(x, bar.bottom() + 3.0)],
-            Stroke::new(1.0, text_color),
-        );
         let align = match i {
             0 => egui::Align2::LEFT_TOP,
             _ if i + 1 == ticks.len() => egui::Align2::RIGHT_TOP,
@@ -531,6 +625,9 @@ fn legend(ui: &mut egui::Ui, range: (f64, f64), lang: Lang) {
 /// A swatch of the selection outline with its meaning.
 fn legend_selected(ui: &mut egui::Ui, lang: Lang) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), Sense::hover());
+    let text_color = ui.visuals().strong_text_color();
+    ui.painter()
+        .rect_stroke(rect, 0.0, Stroke::new(5.0, text_color), StrokeKind::Inside);
     ui.painter()
         .rect_stroke(rect, 0.0, Stroke::new(3.0, SELECTED), StrokeKind::Inside);
     ui.label(Text::LegendSelected.get(lang));

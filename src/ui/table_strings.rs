@@ -78,8 +78,16 @@ pub enum Text {
     TablePicker,
     /// Link under a table in the reader that opens it in the table view.
     OpenInTableView,
-    /// Schematic: label before the layer checkboxes.
-    Layers,
+    /// Schematic: label before the map switch (one map per use, or all).
+    Maps,
+    /// Schematic: the map of every use together.
+    AllUses,
+    /// Schematic legend: what the numbers in the regions are.
+    NumbersAreSerials,
+    /// Schematic: while a large city's layout is computed on a worker.
+    LayingOut,
+    /// Details pane: show the focused row's region on the schematic.
+    ShowOnMap,
     /// Schematic: button fitting the whole drawing into the window.
     Fit,
     /// Schematic: zoom in button.
@@ -160,13 +168,17 @@ impl Text {
             ViewSchematic => ("示意图", "Schematic"),
             TablePicker => ("本文件的表格：", "Tables of this document:"),
             OpenInTableView => ("在表格视图中打开 →", "Open in table view →"),
-            Layers => ("图层：", "Layers:"),
+            Maps => ("地图：", "Map:"),
+            AllUses => ("全部用途", "All uses"),
+            NumbersAreSerials => ("数字为序号", "Numbers are 序号"),
+            LayingOut => ("正在排布示意图…", "Laying out the schematic…"),
+            ShowOnMap => ("在示意图中查看", "Show on the schematic"),
             Fit => ("适合窗口", "Fit"),
             ZoomIn => ("放大", "Zoom in"),
             ZoomOut => ("缩小", "Zoom out"),
             SchematicHelp => (
-                "拖动平移，滚轮缩放；单击区域选中其行，Ctrl+单击 多选",
-                "Drag to pan, wheel to zoom; click a region to select its row, Ctrl+click for several",
+                "拖动平移，滚轮缩放；单击区域选中其行，Ctrl+单击 多选；表格中双击行可跳到此处",
+                "Drag to pan, wheel to zoom; click a region to select its row, Ctrl+click for several; double-click a table row to come here",
             ),
             LegendTitle => ("地面单价（元/m²）", "Land price (元/m²)"),
             LegendSelected => (
@@ -265,6 +277,14 @@ pub fn layer(lang: Lang, land_use: &str, count: usize) -> String {
     match lang {
         Lang::Zh => format!("{land_use}（{count}）"),
         Lang::En => format!("{land_use} ({count})"),
+    }
+}
+
+/// Schematic legend: one use's price scale, "商服用地 地面单价（元/m²）".
+pub fn scale_title(lang: Lang, land_use: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{land_use} 地面单价（元/m²）"),
+        Lang::En => format!("{land_use} land price (元/m²)"),
     }
 }
 
