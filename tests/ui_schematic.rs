@@ -241,7 +241,11 @@ fn drawn_codes(harness: &Harness<'_, App>) -> BTreeSet<String> {
 #[test]
 fn the_map_switch_shows_one_use_at_a_time_or_all_together() {
     let mut harness = on_notice("示意图");
-    assert_eq!(drawn_codes(&harness), codes_of("商服用地"), "the first use first");
+    assert_eq!(
+        drawn_codes(&harness),
+        codes_of("商服用地"),
+        "the first use first"
+    );
     harness.get_by_label("住宅用地（27）").click();
     harness.run();
     assert_eq!(drawn_codes(&harness), codes_of("住宅用地"));
@@ -254,7 +258,10 @@ fn the_map_switch_shows_one_use_at_a_time_or_all_together() {
     harness.run();
     assert_eq!(drawn_codes(&harness).len(), 66);
     for land_use in ["商服用地", "住宅用地", "工业用地"] {
-        assert!(shows(&harness, &format!("{land_use} 地面单价")), "{land_use}");
+        assert!(
+            shows(&harness, &format!("{land_use} 地面单价")),
+            "{land_use}"
+        );
     }
 }
 

@@ -6,9 +6,12 @@
 //! road lies left of its east road and its south road below its north road. The constraints
 //! form a graph; each road's grid position is its longest path from the graph's sources, which
 //! keeps the drawing compact. Where regions of one 用途 still overlap, further orderings are
-//! added, one pair at a time, choosing the one that keeps the drawing smallest; where two roads
-//! would share a grid line along the same stretch, they are pulled apart the same way. Every
-//! road is one straight line, and one grid serves all three uses.
+//! added in rounds, for each pair the one that leaves its two regions overlapping the fewest
+//! others and keeps the drawing smallest; where two roads would share a grid line along the
+//! same stretch, they are pulled apart the same way. Trying an ordering moves only the roads
+//! it pushes (no layout of the whole city per try), which keeps a city of 1,000 regions well
+//! under a second (`benches/schematic.rs`). Every road is one straight line, and one grid
+//! serves all three uses.
 //!
 //! It is a schematic, not a survey map: positions are ranks, not distances.
 
@@ -335,57 +338,201 @@ fn describe_cycle(graph: &Graph, cycle: &[usize], bounds: &Bounds) -> String {
 
 /// Adds orderings until no two regions of one use overlap and no two roads share a line along
 /// the same stretch; returns what could not be resolved.
+///
+/// Works in rounds: the conflicts of the compact positions are found once per round (a sweep,
+/// not pair by pair), then resolved one after another against positions kept feasible as each
+/// ordering is added. Of the orderings that would resolve a conflict, the one that grows the
+/// drawing least wins, then the one that moves the fewest road steps; trying one costs only the
+/// roads it pushes, never a new layout of the whole city. A conflict resolved once stays
+/// resolved (its ordering stays), so the rounds end; most cities need two or three.
 fn separate(graph: &mut Graph, placed: &[(RegionInput, RegionRoads)]) -> Vec<String> {
     let mut unresolved = Vec::new();
-    let mut given_up: Vec<Conflict> = Vec::new();
-    while let Ok(positions) = graph.positions() {
-        let conflicts = find_conflicts(graph, &positions, placed);
-        let Some(conflict) = conflicts.into_iter().find(|c| !given_up.contains(c)) else {
-            break;
-        };
-        let options = conflict.options(placed);
-        let best = options
+    let mut given_up: std::collections::HashSet<Conflict> = std::collections::HashSet::new();
+    let bounding = bounded_regions(graph, placed);
+    let mut by_use: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, (input, _)) in placed.iter().enumerate() {
+        by_use.entry(&input.land_use).or_default().push(index);
+    }
+    while let Ok(compact) = graph.positions() {
+        let mut conflicts: Vec<Conflict> = find_conflicts(graph, &compact, placed)
             .into_iter()
-            .filter_map(|(from, to, gap)| {
-                let checkpoint = graph.checkpoint();
-                graph.add_edge(from, to, gap);
-                let score = graph.positions().ok().map(|p| {
-                    let remaining = find_conflicts(graph, &p, placed).len();
-                    let size = p.iter().copied().max().unwrap_or(0);
-                    (remaining, extent_sum(graph, &p), size)
-                });
-                graph.rollback(checkpoint);
-                score.map(|score| (score, (from, to, gap)))
-            })
-            .min_by_key(|(score, _)| *score);
-        match best {
-            Some((_, (from, to, gap))) => graph.add_edge(from, to, gap),
-            None => {
-                unresolved.push(conflict.describe(graph, placed));
-                given_up.push(conflict);
+            .filter(|c| !given_up.contains(c))
+            .collect();
+        if conflicts.is_empty() {
+            break;
+        }
+        // Overlapping regions first: an ordering of two roads that merely share a line is
+        // free to go either way, and chosen early it could force regions to overlap.
+        if conflicts.iter().any(|c| matches!(c, Conflict::Regions(..))) {
+            conflicts.retain(|c| matches!(c, Conflict::Regions(..)));
+        }
+        let mut pusher = Pusher::new(graph, compact);
+        for conflict in conflicts {
+            if !conflict.holds(graph, &pusher.positions, placed, &bounding) {
+                continue;
+            }
+            let involved = conflict.regions(&bounding);
+            let overlaps_left =
+                |positions: &[u32]| overlaps_of(&involved, positions, placed, &by_use);
+            let best = conflict
+                .options(placed)
+                .into_iter()
+                .filter_map(|option| Some((pusher.try_cost(graph, option, overlaps_left)?, option)))
+                .min_by_key(|(cost, _)| *cost);
+            match best {
+                Some((_, (from, to, gap))) => {
+                    graph.add_edge(from, to, gap);
+                    pusher.push(graph, from, to, gap);
+                }
+                None => {
+                    unresolved.push(conflict.describe(graph, placed));
+                    given_up.insert(conflict);
+                }
             }
         }
     }
     unresolved
 }
 
-/// Width plus height of the grid: what "compact" minimises.
-fn extent_sum(graph: &Graph, positions: &[u32]) -> u32 {
-    let max_on = |axis: Axis| {
-        graph
-            .nodes
+/// How many regions of their own use the `involved` regions overlap at `positions`: what an
+/// ordering chosen for one conflict should not leave behind. A scan of those uses' regions,
+/// a few comparisons each.
+fn overlaps_of(
+    involved: &[usize],
+    positions: &[u32],
+    placed: &[(RegionInput, RegionRoads)],
+    by_use: &HashMap<&str, Vec<usize>>,
+) -> u32 {
+    let mut count = 0;
+    for &region in involved {
+        let (input, roads) = &placed[region];
+        let rect = roads.rect(positions);
+        let same_use = by_use
+            .get(input.land_use.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        count += same_use
             .iter()
-            .zip(positions)
-            .filter(|(node, _)| node.axis == axis)
-            .map(|(_, &p)| p)
-            .max()
-            .unwrap_or(0)
-    };
-    max_on(Axis::NorthSouth) + max_on(Axis::EastWest)
+            .filter(|&&other| other != region && placed[other].1.rect(positions).overlaps(&rect))
+            .count() as u32;
+    }
+    count
+}
+
+/// For each road node, the placed regions it bounds: a road's stretch is read from them.
+fn bounded_regions(graph: &Graph, placed: &[(RegionInput, RegionRoads)]) -> Vec<Vec<usize>> {
+    let mut bounding = vec![Vec::new(); graph.nodes.len()];
+    for (index, (_, roads)) in placed.iter().enumerate() {
+        for node in [roads.east, roads.west, roads.south, roads.north] {
+            bounding[node].push(index);
+        }
+    }
+    bounding
+}
+
+/// Positions kept feasible (every ordering holds) while orderings are added, and the cost of
+/// adding one: how far the drawing grows and how many road steps move.
+struct Pusher {
+    positions: Vec<u32>,
+    /// Largest position on each axis: north–south, east–west.
+    extent: [u32; 2],
+    /// Positions changed by the last trial, to undo it.
+    undo: Vec<(usize, u32)>,
+}
+
+impl Pusher {
+    fn new(graph: &Graph, positions: Vec<u32>) -> Pusher {
+        let mut extent = [0, 0];
+        for (node, &at) in graph.nodes.iter().zip(&positions) {
+            let slot = &mut extent[node.axis as usize];
+            *slot = (*slot).max(at);
+        }
+        Pusher {
+            positions,
+            extent,
+            undo: Vec::new(),
+        }
+    }
+
+    /// The cost of ordering `from` before `to` by `gap` — the overlaps `overlaps_left` still
+    /// counts, then width plus height, then road steps moved — or `None` when the ordering would
+    /// close a cycle. Leaves nothing changed.
+    fn try_cost(
+        &mut self,
+        graph: &Graph,
+        (from, to, gap): (usize, usize, u32),
+        overlaps_left: impl Fn(&[u32]) -> u32,
+    ) -> Option<(u32, u32, u64)> {
+        if self.reaches(graph, to, from) {
+            return None;
+        }
+        let extent = self.extent;
+        let moved = self.push(graph, from, to, gap);
+        let cost = (
+            overlaps_left(&self.positions),
+            self.extent[0] + self.extent[1],
+            moved,
+        );
+        for (node, at) in self.undo.drain(..).rev() {
+            self.positions[node] = at;
+        }
+        self.extent = extent;
+        Some(cost)
+    }
+
+    /// Moves `to` and everything after it far enough that `from` lies `gap` before `to`;
+    /// returns the road steps moved. The graph must already be acyclic with the ordering.
+    fn push(&mut self, graph: &Graph, from: usize, to: usize, gap: u32) -> u64 {
+        use std::cmp::Reverse;
+        self.undo.clear();
+        let mut moved = 0u64;
+        // Nodes in order of their old position: a node's predecessors usually settle first,
+        // so each moves once.
+        let mut queue = std::collections::BinaryHeap::new();
+        queue.push(Reverse((
+            self.positions[to],
+            to,
+            self.positions[from] + gap,
+        )));
+        while let Some(Reverse((_, node, at))) = queue.pop() {
+            if at <= self.positions[node] {
+                continue;
+            }
+            self.undo.push((node, self.positions[node]));
+            moved += u64::from(at - self.positions[node]);
+            self.positions[node] = at;
+            let slot = &mut self.extent[graph.nodes[node].axis as usize];
+            *slot = (*slot).max(at);
+            for &edge in &graph.out[node] {
+                let Edge { to, gap, .. } = graph.edges[edge];
+                if at + gap > self.positions[to] {
+                    queue.push(Reverse((self.positions[to], to, at + gap)));
+                }
+            }
+        }
+        moved
+    }
+
+    /// Whether `target` can be reached from `start` along the orderings. Positions grow along
+    /// every ordering, so only roads no later than `target` can lie on such a path.
+    fn reaches(&self, graph: &Graph, start: usize, target: usize) -> bool {
+        let limit = self.positions[target];
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![start];
+        while let Some(node) = stack.pop() {
+            if node == target {
+                return true;
+            }
+            if self.positions[node] > limit || !seen.insert(node) {
+                continue;
+            }
+            stack.extend(graph.out[node].iter().map(|&e| graph.edges[e].to));
+        }
+        false
+    }
 }
 
 /// Something the plain ordering leaves ambiguous in the drawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Conflict {
     /// Two regions of one use overlap (indices into the placed list).
     Regions(usize, usize),
@@ -394,6 +541,54 @@ enum Conflict {
 }
 
 impl Conflict {
+    /// The regions whose overlaps decide how well the conflict was resolved: its two regions,
+    /// or those its two roads bound.
+    fn regions(&self, bounding: &[Vec<usize>]) -> Vec<usize> {
+        match *self {
+            Conflict::Regions(a, b) => vec![a, b],
+            Conflict::Roads(a, b) => [&bounding[a], &bounding[b]]
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect(),
+        }
+    }
+
+    /// Whether the conflict still stands at `positions` (an ordering added for another one may
+    /// have resolved it).
+    fn holds(
+        &self,
+        graph: &Graph,
+        positions: &[u32],
+        placed: &[(RegionInput, RegionRoads)],
+        bounding: &[Vec<usize>],
+    ) -> bool {
+        match *self {
+            Conflict::Regions(a, b) => placed[a]
+                .1
+                .rect(positions)
+                .overlaps(&placed[b].1.rect(positions)),
+            Conflict::Roads(a, b) => {
+                let stretch = |node: usize| {
+                    bounding[node]
+                        .iter()
+                        .map(|&region| {
+                            let rect = placed[region].1.rect(positions);
+                            match graph.nodes[node].axis {
+                                Axis::NorthSouth => (rect.south, rect.north),
+                                Axis::EastWest => (rect.west, rect.east),
+                            }
+                        })
+                        .fold((u32::MAX, 0), |(low, high), (l, h)| {
+                            (low.min(l), high.max(h))
+                        })
+                };
+                let ((a_low, a_high), (b_low, b_high)) = (stretch(a), stretch(b));
+                positions[a] == positions[b] && a_low < b_high && b_low < a_high
+            }
+        }
+    }
+
     /// The orderings that would resolve it: edges (from, to, minimum gap).
     fn options(&self, placed: &[(RegionInput, RegionRoads)]) -> Vec<(usize, usize, u32)> {
         match *self {
@@ -602,6 +797,8 @@ struct Graph {
     nodes: Vec<Node>,
     by_name: HashMap<(String, Axis), usize>,
     edges: Vec<Edge>,
+    /// For each node, the indices of the edges leaving it, kept with `edges`.
+    out: Vec<Vec<usize>>,
 }
 
 /// A state of the graph to roll back to.
@@ -628,6 +825,7 @@ impl Graph {
             printed: vec![printed.to_owned()],
             axis,
         });
+        self.out.push(Vec::new());
         self.by_name.insert((name.clone(), axis), node);
         if let Some((anchor, side)) = relative_anchor(&name) {
             let anchor_axis = match side {
@@ -646,6 +844,7 @@ impl Graph {
     }
 
     fn add_edge(&mut self, from: usize, to: usize, gap: u32) {
+        self.out[from].push(self.edges.len());
         self.edges.push(Edge { from, to, gap });
     }
 
@@ -657,7 +856,12 @@ impl Graph {
     }
 
     fn rollback(&mut self, to: Checkpoint) {
-        self.edges.truncate(to.edges);
+        for edge in self.edges.drain(to.edges..).rev() {
+            if let Some(out) = self.out.get_mut(edge.from) {
+                out.pop();
+            }
+        }
+        self.out.truncate(to.nodes);
         for node in self.nodes.drain(to.nodes..) {
             self.by_name.remove(&(node.name, node.axis));
         }
@@ -668,7 +872,7 @@ impl Graph {
     /// order (Kahn) visits every edge once.
     fn positions(&self) -> Result<Vec<u32>, Vec<usize>> {
         let count = self.nodes.len();
-        let outgoing = self.outgoing();
+        let outgoing = &self.out;
         let mut incoming = vec![0usize; count];
         for edge in &self.edges {
             incoming[edge.to] += 1;
@@ -690,33 +894,23 @@ impl Graph {
         if visited == count {
             Ok(position)
         } else {
-            Err(self.find_cycle(&incoming, &outgoing))
+            Err(self.find_cycle(&incoming, outgoing))
         }
-    }
-
-    /// For each node, the indices of the edges leaving it.
-    fn outgoing(&self) -> Vec<Vec<usize>> {
-        let mut outgoing = vec![Vec::new(); self.nodes.len()];
-        for (index, edge) in self.edges.iter().enumerate() {
-            outgoing[edge.from].push(index);
-        }
-        outgoing
     }
 
     /// Whether `to` can be reached from `from` along the orderings: adding `to → from` would
     /// then close a cycle. A search from `from`, cheaper than recomputing every position.
     fn reaches(&self, from: usize, to: usize) -> bool {
-        let outgoing = self.outgoing();
-        let mut seen = vec![false; self.nodes.len()];
+        let mut seen = std::collections::HashSet::new();
         let mut stack = vec![from];
         while let Some(node) = stack.pop() {
             if node == to {
                 return true;
             }
-            if std::mem::replace(&mut seen[node], true) {
+            if !seen.insert(node) {
                 continue;
             }
-            stack.extend(outgoing[node].iter().map(|&e| self.edges[e].to));
+            stack.extend(self.out[node].iter().map(|&e| self.edges[e].to));
         }
         false
     }

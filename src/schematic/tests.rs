@@ -157,3 +157,28 @@ fn uses_are_listed_in_table_order() {
     ]);
     assert_eq!(land_uses(&layout), vec!["住宅用地", "商服用地"]);
 }
+
+#[test]
+fn a_synthetic_city_of_400_regions_is_placed_without_overlaps_of_one_use() {
+    let regions = crate::synthetic::city_regions(400, 2023);
+    let layout = layout(&regions);
+    assert_eq!(layout.regions.len(), 400, "{:#?}", layout.unplaced);
+    assert!(layout.unresolved.is_empty(), "{:#?}", layout.unresolved);
+    for (i, a) in layout.regions.iter().enumerate() {
+        for b in &layout.regions[i + 1..] {
+            assert!(
+                a.input.land_use != b.input.land_use || !a.rect.overlaps(&b.rect),
+                "{} and {} overlap",
+                a.input.code,
+                b.input.code
+            );
+        }
+    }
+    // Distinct roads on a 20 × 20 block city: far fewer grid lines than roads.
+    assert!(
+        layout.width <= 60 && layout.height <= 60,
+        "{}×{}",
+        layout.width,
+        layout.height
+    );
+}
