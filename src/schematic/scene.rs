@@ -18,6 +18,9 @@
 use super::map::{MapGrid, MapView, UseScale, fill_of, map_grid, scales};
 use super::view::{ScreenRect, Transform};
 use super::{Axis, GridRect, Layout};
+use buckets::Buckets;
+
+mod buckets;
 
 /// Size of region numbers, in points.
 pub const REGION_FONT: f32 = 13.0;
@@ -289,7 +292,10 @@ pub fn scene(layout: &Layout, view: &MapView, transform: Transform) -> Scene {
     );
     let lines = Lines::of(&regions, &roads);
     let road_labels = place_road_labels(&roads, bounds);
-    let mut taken: Vec<ScreenRect> = road_labels.iter().map(|l| l.rect).collect();
+    let mut taken = Buckets::new(around(bounds), BUCKET);
+    for label in &road_labels {
+        taken.insert(label.rect);
+    }
     let region_labels = place_region_labels(&regions, &lines, &mut taken);
     Scene {
         regions,
@@ -382,47 +388,80 @@ fn road_line(road: &super::map::MapRoad, warp: &Warp, transform: &Transform) -> 
     }
 }
 
-/// Every line of the map (region edges and roads), as horizontal and vertical segments, so a
-/// label can be checked against them.
+/// Every line of the map (region edges and roads), as horizontal and vertical segments (a
+/// segment is a rectangle of no height or no width), filed in buckets so a label is checked
+/// only against the lines near it.
 pub struct Lines {
-    /// (y, x from, x to).
-    horizontal: Vec<(f32, f32, f32)>,
-    /// (x, y from, y to).
-    vertical: Vec<(f32, f32, f32)>,
+    segments: Buckets,
 }
 
 impl Lines {
     /// The edges of `regions` and the lines of `roads`.
     pub fn of(regions: &[SceneRegion], roads: &[SceneRoad]) -> Lines {
-        let mut lines = Lines {
-            horizontal: Vec::new(),
-            vertical: Vec::new(),
+        let mut segments: Vec<ScreenRect> = Vec::with_capacity(regions.len() * 4 + roads.len());
+        let segment = |from: Point, to: Point| ScreenRect {
+            left: from[0].min(to[0]),
+            right: from[0].max(to[0]),
+            top: from[1].min(to[1]),
+            bottom: from[1].max(to[1]),
         };
         for r in regions.iter().map(|r| r.rect) {
-            lines.horizontal.push((r.top, r.left, r.right));
-            lines.horizontal.push((r.bottom, r.left, r.right));
-            lines.vertical.push((r.left, r.top, r.bottom));
-            lines.vertical.push((r.right, r.top, r.bottom));
-        }
-        for road in roads {
-            let (a, b) = (road.from, road.to);
-            match road.axis {
-                Axis::EastWest => lines
-                    .horizontal
-                    .push((a[1], a[0].min(b[0]), a[0].max(b[0]))),
-                Axis::NorthSouth => lines.vertical.push((a[0], a[1].min(b[1]), a[1].max(b[1]))),
+            let corners = [
+                [r.left, r.top],
+                [r.right, r.top],
+                [r.right, r.bottom],
+                [r.left, r.bottom],
+            ];
+            for side in 0..4 {
+                segments.push(segment(corners[side], corners[(side + 1) % 4]));
             }
         }
-        lines
+        segments.extend(roads.iter().map(|road| segment(road.from, road.to)));
+        let area = segments
+            .iter()
+            .copied()
+            .reduce(|a, b| ScreenRect {
+                left: a.left.min(b.left),
+                top: a.top.min(b.top),
+                right: a.right.max(b.right),
+                bottom: a.bottom.max(b.bottom),
+            })
+            .unwrap_or(ScreenRect::centered([0.0, 0.0], [1.0, 1.0]));
+        let mut buckets = Buckets::new(area, BUCKET);
+        for segment in segments {
+            buckets.insert(segment);
+        }
+        Lines { segments: buckets }
     }
 
     /// Whether some line passes through the inside of `rect` (running along its edge does not).
     pub fn cross(&self, rect: &ScreenRect) -> bool {
-        self.horizontal.iter().any(|&(y, from, to)| {
-            rect.top < y && y < rect.bottom && from < rect.right && rect.left < to
-        }) || self.vertical.iter().any(|&(x, from, to)| {
-            rect.left < x && x < rect.right && from < rect.bottom && rect.top < to
+        self.segments.any(rect, |_, line| {
+            let within = |at: f32, low: f32, high: f32| low < at && at < high;
+            if line.top == line.bottom {
+                within(line.top, rect.top, rect.bottom)
+                    && line.left < rect.right
+                    && rect.left < line.right
+            } else {
+                within(line.left, rect.left, rect.right)
+                    && line.top < rect.bottom
+                    && rect.top < line.bottom
+            }
         })
+    }
+}
+
+/// Size of a bucket, in points: a few labels across.
+const BUCKET: f32 = 48.0;
+
+/// The area around a map where its labels may go: the map and a wide margin.
+fn around(bounds: ScreenRect) -> ScreenRect {
+    let margin = 0.25 * bounds.width().max(bounds.height()) + 100.0;
+    ScreenRect {
+        left: bounds.left - margin,
+        top: bounds.top - margin,
+        right: bounds.right + margin,
+        bottom: bounds.bottom + margin,
     }
 }
 
@@ -430,6 +469,7 @@ impl Lines {
 /// east–west ones left and right of it at their road's y.
 fn place_road_labels(roads: &[SceneRoad], bounds: ScreenRect) -> Vec<Label> {
     let mut labels: Vec<Label> = Vec::new();
+    let mut taken = Buckets::new(around(bounds), BUCKET);
     let mut north_south: Vec<&SceneRoad> = roads
         .iter()
         .filter(|r| r.axis == Axis::NorthSouth)
@@ -460,7 +500,7 @@ fn place_road_labels(roads: &[SceneRoad], bounds: ScreenRect) -> Vec<Label> {
         let (rect, edge) = (0..rows.len())
             .map(|row| {
                 (
-                    slide(|left| at(row, left), ideal, &labels, |t| t.right),
+                    slide(|left| at(row, left), ideal, &taken, |t| t.right),
                     rows[row].1,
                 )
             })
@@ -472,6 +512,7 @@ fn place_road_labels(roads: &[SceneRoad], bounds: ScreenRect) -> Vec<Label> {
             rect.bottom
         };
         let leader = (rect.left - ideal > 1.0).then_some([[rect.center()[0], near], [x, edge]]);
+        taken.insert(rect);
         labels.push(road_label(road, rect, leader));
     }
     let mut east_west: Vec<&SceneRoad> =
@@ -494,7 +535,7 @@ fn place_road_labels(roads: &[SceneRoad], bounds: ScreenRect) -> Vec<Label> {
         let (rect, side) = (0..sides.len())
             .map(|side| {
                 (
-                    slide(|top| at(side, top), ideal, &labels, |t| t.bottom),
+                    slide(|top| at(side, top), ideal, &taken, |t| t.bottom),
                     side,
                 )
             })
@@ -503,6 +544,7 @@ fn place_road_labels(roads: &[SceneRoad], bounds: ScreenRect) -> Vec<Label> {
         let near = if side == 0 { rect.right } else { rect.left };
         let leader =
             (rect.top - ideal > 1.0).then_some([[near, rect.center()[1]], [sides[side].1, y]]);
+        taken.insert(rect);
         labels.push(road_label(road, rect, leader));
     }
     labels
@@ -513,14 +555,22 @@ fn place_road_labels(roads: &[SceneRoad], bounds: ScreenRect) -> Vec<Label> {
 fn slide(
     rect_at: impl Fn(f32) -> ScreenRect,
     ideal: f32,
-    taken: &[Label],
+    taken: &Buckets,
     end: impl Fn(&ScreenRect) -> f32,
 ) -> ScreenRect {
     let mut start = ideal;
     for _ in 0..=taken.len() {
         let rect = rect_at(start);
-        match taken.iter().find(|t| t.rect.overlaps(&rect)) {
-            Some(blocking) => start = end(&blocking.rect) + GAP,
+        let mut blocking = None;
+        taken.any(&rect, |_, other| {
+            let overlaps = other.overlaps(&rect);
+            if overlaps {
+                blocking = Some(*other);
+            }
+            overlaps
+        });
+        match blocking {
+            Some(blocking) => start = end(&blocking) + GAP,
             None => return rect,
         }
     }
@@ -538,19 +588,18 @@ fn road_label(road: &SceneRoad, rect: ScreenRect, leader: Option<[Point; 2]>) ->
 
 /// Every region's number: inside where it fits, otherwise outside with a leader. Smaller
 /// regions choose first, since they have the fewest places.
-fn place_region_labels(
-    regions: &[SceneRegion],
-    lines: &Lines,
-    taken: &mut Vec<ScreenRect>,
-) -> Vec<Label> {
+fn place_region_labels(regions: &[SceneRegion], lines: &Lines, taken: &mut Buckets) -> Vec<Label> {
     let mut labels = Vec::with_capacity(regions.len());
     let mut outside = Vec::new();
+    let mut drawn = Buckets::new(*taken.area(), BUCKET);
+    for region in regions {
+        drawn.insert(region.rect);
+    }
     for (index, region) in regions.iter().enumerate().rev() {
         let size = text_size(&region.number, REGION_FONT);
-        let above = &regions[index + 1..];
-        match inside_spot(region, size, above, lines, taken) {
+        match inside_spot(region, index, size, &drawn, lines, taken) {
             Some(rect) => {
-                taken.push(rect);
+                taken.insert(rect);
                 labels.push(region_label(region, rect, None));
             }
             None => outside.push(index),
@@ -559,9 +608,9 @@ fn place_region_labels(
     for index in outside {
         let region = &regions[index];
         let size = text_size(&region.number, REGION_FONT);
-        let anchor = visible_point(region, &regions[index + 1..]);
-        let rect = outside_spot(region, size, regions, lines, taken);
-        taken.push(rect);
+        let anchor = visible_point(region, index, &drawn);
+        let rect = outside_spot(region, size, &drawn, lines, taken);
+        taken.insert(rect);
         let leader = [nearest_on(&rect, anchor), anchor];
         labels.push(region_label(region, rect, Some(leader)));
     }
@@ -600,31 +649,32 @@ fn inside_candidates(room: &ScreenRect, size: [f32; 2]) -> Vec<Point> {
     points
 }
 
-/// A place inside `region` for its number: on no line, no other label, and no region drawn
-/// over it.
+/// A place inside `region` (at `index` in painting order) for its number: on no line, no
+/// other label, and no region drawn over it.
 fn inside_spot(
     region: &SceneRegion,
+    index: usize,
     size: [f32; 2],
-    above: &[SceneRegion],
+    drawn: &Buckets,
     lines: &Lines,
-    taken: &[ScreenRect],
+    taken: &Buckets,
 ) -> Option<ScreenRect> {
     inside_candidates(&region.rect, size)
         .into_iter()
         .map(|center| ScreenRect::centered(center, size))
         .find(|spot| {
             !lines.cross(spot)
-                && !taken.iter().any(|t| t.overlaps(spot))
-                && !above.iter().any(|r| r.rect.overlaps(spot))
+                && !taken.overlaps(spot)
+                && !drawn.any(spot, |other, rect| other > index && rect.overlaps(spot))
         })
 }
 
-/// A point of `region` not covered by a region drawn over it (its centre when all are).
-fn visible_point(region: &SceneRegion, above: &[SceneRegion]) -> Point {
+/// A point of `region` (at `index` in painting order) not covered by a region drawn over it
+/// (its centre when all are).
+fn visible_point(region: &SceneRegion, index: usize, drawn: &Buckets) -> Point {
     let uncovered = |p: &Point| {
-        !above
-            .iter()
-            .any(|r| ScreenRect::centered(*p, [0.0, 0.0]).overlaps(&r.rect))
+        let point = ScreenRect::centered(*p, [0.0, 0.0]);
+        !drawn.any(&point, |other, rect| other > index && point.overlaps(rect))
     };
     inside_candidates(&region.rect, [0.0, 0.0])
         .into_iter()
@@ -637,16 +687,13 @@ fn visible_point(region: &SceneRegion, above: &[SceneRegion]) -> Point {
 fn outside_spot(
     region: &SceneRegion,
     size: [f32; 2],
-    regions: &[SceneRegion],
+    drawn: &Buckets,
     lines: &Lines,
-    taken: &[ScreenRect],
+    taken: &Buckets,
 ) -> ScreenRect {
     let step = (size[1] / 2.0).max(1.0);
-    let free = |spot: &ScreenRect| {
-        !regions.iter().any(|r| r.rect.overlaps(spot))
-            && !lines.cross(spot)
-            && !taken.iter().any(|t| t.overlaps(spot))
-    };
+    let free =
+        |spot: &ScreenRect| !drawn.overlaps(spot) && !lines.cross(spot) && !taken.overlaps(spot);
     let center = region.rect.center();
     for ring in 0..MAX_RINGS {
         let out = ring as f32 * step;
