@@ -10,6 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gazette_browser::model::Gazette;
 use gazette_browser::model::load::embedded;
+use gazette_browser::schematic::map::MapView;
 use gazette_browser::ui::doc_tables::DocMode;
 use gazette_browser::ui::strings::ZH;
 use gazette_browser::ui::{App, Tab};
@@ -23,9 +24,16 @@ fn gazette() -> Gazette {
 }
 
 fn harness() -> Harness<'static, App> {
+    harness_stepping(0.25)
+}
+
+/// The harness with `step_dt` seconds between frames (kittest's default is a quarter second,
+/// longer than egui's double-click delay).
+fn harness_stepping(step_dt: f32) -> Harness<'static, App> {
     let gazette = gazette();
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
+        .with_step_dt(step_dt)
         .build_eframe(move |cc| App::new(gazette, cc.storage));
     harness.run();
     harness
@@ -33,8 +41,13 @@ fn harness() -> Harness<'static, App> {
 
 /// The harness on the land-price notice, in view `view` (正文 / 表格 / 示意图).
 fn on_notice(view: &str) -> Harness<'static, App> {
+    on_notice_stepping(view, 0.25)
+}
+
+/// [`on_notice`] with `step_dt` seconds between frames.
+fn on_notice_stepping(view: &str, step_dt: f32) -> Harness<'static, App> {
     let gazette = gazette();
-    let mut harness = harness();
+    let mut harness = harness_stepping(step_dt);
     let title = &gazette.document(NOTICE).unwrap().short_title;
     harness.get_by_label(title).click();
     harness.run();
@@ -344,4 +357,105 @@ fn a_table_in_the_text_opens_in_the_table_view() {
         .chosen_table(&gazette, NOTICE)
         .unwrap();
     assert_eq!(chosen.id, TABLE);
+}
+
+/// The rectangle of region `code` on the schematic, as drawn in the last frame.
+fn drawn_rect(harness: &Harness<'_, App>, code: &str) -> Rect {
+    harness
+        .state()
+        .doc_tables()
+        .schematic()
+        .drawn_regions()
+        .iter()
+        .find(|(drawn, _)| drawn == code)
+        .map(|(_, rect)| *rect)
+        .unwrap_or_else(|| panic!("{code} is not drawn"))
+}
+
+/// Double-clicks the table cell showing `text` (the leftmost one: the details pane repeats it).
+fn double_click_cell(harness: &mut Harness<'_, App>, text: &str) {
+    let at = |harness: &Harness<'_, App>| {
+        harness
+            .query_all_by_label(text)
+            .map(|node| node.rect().center())
+            .min_by(|a, b| a.x.total_cmp(&b.x))
+            .unwrap_or_else(|| panic!("no cell {text}"))
+    };
+    let pos = at(harness);
+    // Half a second after the clicks that opened the table, or egui counts a triple-click.
+    harness.run_steps(30);
+    // Two clicks within egui's double-click delay: one frame per event, no settling between
+    // (the harness must step faster than the delay).
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false, true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn double_clicking_a_table_row_shows_its_region_on_its_use_map_zoomed_in() {
+    let gazette = gazette();
+    let code = "411700G60003";
+    let row = row_of(code);
+    // Frames a sixtieth of a second apart, as in the window, so two clicks make a double-click.
+    let mut harness = on_notice_stepping("表格", 1.0 / 60.0);
+    harness
+        .state_mut()
+        .doc_tables_mut()
+        .open_table(&gazette, TABLE, Some(row));
+    harness.run();
+    double_click_cell(&mut harness, code);
+    assert_eq!(harness.state().doc_mode(), DocMode::Schematic);
+    assert_eq!(
+        harness.state().doc_tables().schematic().map(),
+        Some(&MapView::Use("工业用地".to_owned())),
+        "the map of the row's use"
+    );
+    assert_eq!(drawn_codes(&harness), codes_of("工业用地"));
+    assert_eq!(
+        harness.state().doc_tables().schematic().highlighted_codes(),
+        [code.to_owned()],
+        "the region is outlined as selected"
+    );
+    let focused = drawn_rect(&harness, code);
+    let window = Rect::from_min_size(Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    assert!(
+        (focused.center().x - window.center().x).abs() < 120.0
+            && (focused.center().y - window.center().y).abs() < 160.0,
+        "the region is in the middle of the view: {focused:?}"
+    );
+    harness.get_by_label("适合窗口").click();
+    harness.run();
+    let fitted = drawn_rect(&harness, code);
+    assert!(
+        focused.width() > 1.4 * fitted.width() && focused.height() > 1.4 * fitted.height(),
+        "zoomed in on it: {focused:?} against {fitted:?} fitted"
+    );
+}
+
+#[test]
+fn show_on_the_schematic_in_the_details_pane_goes_to_the_focused_row() {
+    let gazette = gazette();
+    let code = "411700Z70012";
+    let row = row_of(code);
+    let mut harness = on_notice("表格");
+    harness
+        .state_mut()
+        .doc_tables_mut()
+        .open_table(&gazette, TABLE, Some(row));
+    harness.run();
+    harness.get_by_label("在示意图中查看").click();
+    harness.run();
+    assert_eq!(harness.state().doc_mode(), DocMode::Schematic);
+    assert_eq!(
+        harness.state().doc_tables().schematic().map(),
+        Some(&MapView::Use("住宅用地".to_owned()))
+    );
+    assert!(drawn_codes(&harness).contains(code));
 }

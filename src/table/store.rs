@@ -25,6 +25,10 @@ pub struct Store {
     /// elsewhere (the schematic, a search hit) and taken by the table view.
     #[serde(skip)]
     reveal: Option<(String, usize)>,
+    /// A row to show on the schematic (table id, source row): a double-click in the table or
+    /// 在示意图中查看, taken by the schematic.
+    #[serde(skip)]
+    map_request: Option<(String, usize)>,
 }
 
 fn serialize_remembered<S: serde::Serializer>(
@@ -103,6 +107,27 @@ impl Store {
         }
     }
 
+    /// Asks for `row` of `table_id` to be shown on the schematic, selected and focused.
+    pub fn show_on_map(&mut self, table_id: &str, row: usize) {
+        self.select(table_id, [row], Some(row));
+        self.map_request = Some((table_id.to_owned(), row));
+    }
+
+    /// Whether a row of `table_id` waits to be shown on the schematic.
+    pub fn wants_map(&self, table_id: &str) -> bool {
+        self.map_request
+            .as_ref()
+            .is_some_and(|(id, _)| id == table_id)
+    }
+
+    /// The row of `table_id` to show on the schematic, once.
+    pub fn take_map_request(&mut self, table_id: &str) -> Option<usize> {
+        if !self.wants_map(table_id) {
+            return None;
+        }
+        self.map_request.take().map(|(_, row)| row)
+    }
+
     /// The generation of the open file (see [`Store::opened_another_file`]).
     pub fn generation(&self) -> u64 {
         self.generation
@@ -113,6 +138,7 @@ impl Store {
     pub fn opened_another_file(&mut self) {
         self.generation += 1;
         self.reveal = None;
+        self.map_request = None;
     }
 }
 
@@ -167,6 +193,19 @@ mod tests {
         assert!(state.query.quick_filter.is_empty());
         assert_eq!(state.layout.widths.len(), 1);
         assert!(state.selection.rows().is_empty());
+    }
+
+    #[test]
+    fn a_row_asked_for_on_the_map_is_selected_and_taken_once() {
+        let mut store = Store::default();
+        store.show_on_map("land-prices", 4);
+        assert!(store.wants_map("land-prices"));
+        assert!(!store.wants_map("other"));
+        assert_eq!(store.take_map_request("other"), None);
+        assert_eq!(store.take_map_request("land-prices"), Some(4));
+        assert_eq!(store.take_map_request("land-prices"), None, "once");
+        let selection = store.selection("land-prices").unwrap();
+        assert_eq!(selection.focused(), Some(4));
     }
 
     #[test]

@@ -276,6 +276,11 @@ impl DocTables {
             self.crosscheck_panel(ui, gazette, &document.id, shell_lang);
         }
         self.table_view.show(ui, &mut self.store, table);
+        // A double-click or 在示意图中查看: the schematic takes the row next frame.
+        if self.store.wants_map(&table.id) {
+            self.set_mode(&document.id, DocMode::Schematic);
+            ui.ctx().request_repaint();
+        }
     }
 
     /// Drops what was computed from another file than the one open now.

@@ -149,6 +149,16 @@ impl SchematicView {
                 .request_repaint_after(std::time::Duration::from_millis(50));
             return;
         }
+        if let Some(row) = store.take_map_request(&table.id) {
+            let land_use = table
+                .column_index(USE_COLUMN)
+                .and_then(|column| table.rows.get(row)?.get(column))
+                .map(|cell| cell.as_printed().to_owned());
+            match land_use {
+                Some(land_use) => self.show_region(row, &land_use),
+                None => self.focus_row = Some(row),
+            }
+        }
         let selected: BTreeSet<usize> = store.selected_rows(&table.id).clone();
         self.toolbar(ui, table, lang);
         self.footer(ui, table, selected.len(), lang);

@@ -5,6 +5,7 @@
 //! filter popups, quick filter, filter chips, selection, details pane, status bar, column menu,
 //! copy and export.
 
+use super::schematic_view::has_schematic;
 use super::table_export::{Desktop, ExportFlow};
 use super::table_strings::{self as strings, Lang, Text};
 use crate::desktop::DialogSupport;
@@ -60,6 +61,8 @@ const POLL: Duration = Duration::from_millis(30);
 struct Actions {
     sort_click: Option<(usize, bool)>,
     row_click: Option<(usize, ClickKind)>,
+    /// A row double-clicked: show it on the schematic.
+    show_on_map: Option<usize>,
     widths: Vec<(usize, f32)>,
 }
 
@@ -114,7 +117,7 @@ impl TableView {
         self.toolbar(ui, state, table, selected_shown);
         self.export_ui(ui, table, state, &session);
         self.status_bar(ui, &mut session, table, state);
-        self.details_pane(ui, table, state);
+        let mut show_on_map = self.details_pane(ui, table, state);
         // The grid gets what the panels leave, and scrolls sideways when its columns are wider
         // than the window, so the price columns at the right stay reachable.
         let lang = self.lang;
@@ -126,6 +129,7 @@ impl TableView {
                     .inner
             })
             .inner;
+        show_on_map = show_on_map.or(actions.show_on_map);
         apply(actions, state, &session);
         // After drawing: start on what this frame changed, so a worker begins at once.
         match session.update(table, self.shared.as_ref(), &state.query) {
@@ -134,6 +138,9 @@ impl TableView {
             Progress::Unchanged => {}
         }
         self.session = Some(session);
+        if let Some(row) = show_on_map.filter(|_| has_schematic(table)) {
+            store.show_on_map(&table.id, row);
+        }
     }
 
     /// Ctrl+A, Esc, Ctrl+C, Ctrl+E and the arrow keys, unless a text field has the keyboard.
@@ -245,8 +252,9 @@ impl TableView {
         }
     }
 
-    /// Every field of the focused row, header beside value.
-    fn details_pane(&mut self, ui: &mut Ui, table: &Table, state: &TableState) {
+    /// Every field of the focused row, header beside value, and 在示意图中查看 for a table
+    /// the schematic draws. Returns the row to show on the schematic when that was clicked.
+    fn details_pane(&mut self, ui: &mut Ui, table: &Table, state: &TableState) -> Option<usize> {
         let lang = self.lang;
         let focused = state.selection.focused();
         egui::Panel::right(("table-details", &table.id))
@@ -254,13 +262,20 @@ impl TableView {
             .default_size(260.0)
             .show(ui, |ui| {
                 ui.heading(Text::Details.get(lang));
-                match focused.and_then(|row| table.rows.get(row)) {
-                    Some(cells) => details_grid(ui, table, cells),
+                match focused.and_then(|row| Some((row, table.rows.get(row)?))) {
+                    Some((row, cells)) => {
+                        let on_map =
+                            has_schematic(table) && ui.button(Text::ShowOnMap.get(lang)).clicked();
+                        details_grid(ui, table, cells);
+                        on_map.then_some(row)
+                    }
                     None => {
                         ui.weak(Text::NoFocus.get(lang));
+                        None
                     }
                 }
-            });
+            })
+            .inner
     }
 
     /// The export dialog, the wait for the save dialog and the result message.
@@ -362,6 +377,9 @@ fn table_ui(
                 row.col(|ui| {
                     ui.add(egui::Label::new(text).selectable(false).truncate());
                 });
+            }
+            if row.response().double_clicked() {
+                actions.show_on_map = Some(source);
             }
             if row.response().clicked() {
                 let kind = ClickKind {
