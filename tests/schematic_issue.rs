@@ -104,3 +104,60 @@ fn the_svg_has_all_66_regions_by_code() {
     assert!(document.contains("id=\"region-411700G60012\""));
     assert!(document.contains(svg::NOT_TO_SCALE));
 }
+
+#[test]
+fn each_use_map_as_svg_numbers_every_region_of_that_use_with_its_own_legend() {
+    use gazette_browser::schematic::map::MapView;
+    let layout = issue_layout();
+    let uses = ["商服用地", "住宅用地", "工业用地"];
+    for land_use in uses {
+        let document = svg::render(
+            &layout,
+            &MapView::Use(land_use.to_owned()),
+            "标定区域示意图",
+        );
+        let parsed = roxmltree::Document::parse(&document).expect("well-formed SVG");
+        let group = |class: &str| {
+            parsed
+                .descendants()
+                .find(|n| n.attribute("class") == Some(class))
+                .unwrap_or_else(|| panic!("no group {class}"))
+        };
+        let mut drawn: Vec<&str> = group("regions")
+            .children()
+            .filter_map(|n| n.attribute("id")?.strip_prefix("region-"))
+            .collect();
+        let mut expected: Vec<&str> = layout
+            .regions
+            .iter()
+            .filter(|r| r.input.land_use == land_use)
+            .map(|r| r.input.code.as_str())
+            .collect();
+        drawn.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(drawn, expected, "{land_use}: its regions and no others");
+        let mut numbers: Vec<&str> = group("region-numbers")
+            .children()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        let mut serials: Vec<&str> = layout
+            .regions
+            .iter()
+            .filter(|r| r.input.land_use == land_use)
+            .map(|r| r.input.label.as_str())
+            .collect();
+        numbers.sort_unstable();
+        serials.sort_unstable();
+        assert_eq!(numbers, serials, "{land_use}: every region's 序号, once");
+        let legend: String = group("legend")
+            .descendants()
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(legend.contains(svg::NUMBERS_ARE_SERIALS), "{legend}");
+        assert!(legend.contains(&format!("{land_use} 地面单价")), "{legend}");
+        for other in uses.iter().filter(|u| **u != land_use) {
+            assert!(!legend.contains(other), "{land_use}'s legend names {other}");
+        }
+    }
+}

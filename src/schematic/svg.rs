@@ -198,9 +198,8 @@ fn write_legend(svg: &mut String, scales: &[UseScale], left: f32, top: f32, titl
                 rgb(scale.ramp.at(t))
             );
         }
-        if let Some(range) = scale.range {
-            let ticks = legend_ticks(range, 2);
-            let (low, high) = (ticks[0], ticks[ticks.len() - 1]);
+        let ticks = scale.range.map(|range| legend_ticks(range, 2));
+        if let Some((Some(&low), Some(&high))) = ticks.as_ref().map(|t| (t.first(), t.last())) {
             let _ = writeln!(
                 svg,
                 r#"<text x="{x:.1}" y="{:.1}" font-size="11">{low:.0}</text><text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end">{high:.0}</text>"#,
