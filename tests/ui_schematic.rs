@@ -459,3 +459,43 @@ fn show_on_the_schematic_in_the_details_pane_goes_to_the_focused_row() {
     );
     assert!(drawn_codes(&harness).contains(code));
 }
+
+#[test]
+fn every_map_is_readable_and_fills_small_and_large_windows() {
+    let gazette = gazette();
+    for size in [[1024.0, 600.0], [1920.0, 1080.0]] {
+        let short = gazette.document(NOTICE).unwrap().short_title.clone();
+        let gazette = gazette.clone();
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_eframe(move |cc| App::new(gazette, cc.storage));
+        harness.run();
+        harness.get_by_label(&short).click();
+        harness.run();
+        harness.get_by_label("示意图").click();
+        harness.run();
+        for (map, count) in [
+            ("商服用地（27）", 27),
+            ("住宅用地（27）", 27),
+            ("工业用地（12）", 12),
+            ("全部用途（66）", 66),
+        ] {
+            harness.get_by_label(map).click();
+            harness.run();
+            let scene = harness.state().doc_tables().schematic().scene().unwrap();
+            assert_eq!(scene.regions.len(), count, "{map} at {size:?}");
+            let problems = scene.readability_problems();
+            assert!(problems.is_empty(), "{map} at {size:?}: {problems:#?}");
+            let drawn = harness.state().doc_tables().schematic().drawn_regions();
+            let union = drawn
+                .iter()
+                .map(|(_, rect)| *rect)
+                .reduce(|a, b| a.union(b))
+                .unwrap();
+            assert!(
+                union.width() > 0.6 * size[0] || union.height() > 0.5 * size[1],
+                "{map} at {size:?} fills the view: {union:?}"
+            );
+        }
+    }
+}

@@ -362,6 +362,89 @@ impl Scene {
             .map(|r| r.row)
     }
 
+    /// What would make this map hard to read, in words (empty when it reads well): two labels
+    /// overlapping, a number on a line, a road name on a region, a region without its number
+    /// or whose number is neither inside it nor led to it. The tests check every map with it,
+    /// from the scene alone, at the sizes a clerk's screen gives.
+    pub fn readability_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let lines = Lines::of(&self.regions, &self.roads);
+        let labels: Vec<&Label> = self.region_labels.iter().chain(&self.road_labels).collect();
+        let mut placed = Buckets::new(around(self.bounds()), BUCKET);
+        for label in &labels {
+            if placed.overlaps(&label.rect) {
+                let other = labels
+                    .iter()
+                    .find(|o| !std::ptr::eq(**o, *label) && o.rect.overlaps(&label.rect))
+                    .map_or("?", |o| o.text.as_str());
+                problems.push(format!("labels {} and {other} overlap", label.text));
+            }
+            placed.insert(label.rect);
+        }
+        for label in &self.region_labels {
+            if lines.cross(&label.rect) {
+                problems.push(format!("number {} lies on a line", label.text));
+            }
+        }
+        for label in &self.road_labels {
+            if self.regions.iter().any(|r| r.rect.overlaps(&label.rect)) {
+                problems.push(format!("road name {} lies on a region", label.text));
+            }
+        }
+        let mut by_row: std::collections::HashMap<usize, Vec<&Label>> =
+            std::collections::HashMap::new();
+        for label in &self.region_labels {
+            if let Some(row) = label.row {
+                by_row.entry(row).or_default().push(label);
+            }
+        }
+        for region in &self.regions {
+            let mine = by_row.get(&region.row).map_or(&[][..], Vec::as_slice);
+            let [label] = mine else {
+                problems.push(format!("region {} has {} labels", region.code, mine.len()));
+                continue;
+            };
+            if label.text != region.number {
+                problems.push(format!("region {} is labelled {}", region.code, label.text));
+            }
+            match label.leader {
+                None if !region.rect.contains_rect(&label.rect) => {
+                    problems.push(format!("the number of {} is not inside it", region.code));
+                }
+                Some([_, to]) => {
+                    if self.regions.iter().any(|r| r.rect.overlaps(&label.rect)) {
+                        problems.push(format!(
+                            "the led number of {} sits on a region",
+                            region.code
+                        ));
+                    }
+                    if !region
+                        .rect
+                        .contains_rect(&ScreenRect::centered(to, [0.0, 0.0]))
+                    {
+                        problems.push(format!("the leader of {} does not end in it", region.code));
+                    }
+                }
+                None => {}
+            }
+        }
+        problems
+    }
+
+    /// The rectangle around every region.
+    fn bounds(&self) -> ScreenRect {
+        self.regions
+            .iter()
+            .map(|r| r.rect)
+            .reduce(|a, b| ScreenRect {
+                left: a.left.min(b.left),
+                top: a.top.min(b.top),
+                right: a.right.max(b.right),
+                bottom: a.bottom.max(b.bottom),
+            })
+            .unwrap_or(ScreenRect::centered([0.0, 0.0], [1.0, 1.0]))
+    }
+
     /// The region of table row `row`, if this map shows it.
     pub fn region_of_row(&self, row: usize) -> Option<&SceneRegion> {
         self.regions.iter().find(|r| r.row == row)

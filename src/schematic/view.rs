@@ -70,8 +70,9 @@ pub const MIN_CELL: f32 = 4.0;
 /// Largest size of one grid step on screen, in points: beyond it a single region fills the view.
 pub const MAX_CELL: f32 = 2000.0;
 /// A grid cell is never drawn more than this many times wider than tall (or taller than wide),
-/// so a tall, narrow grid does not turn into slivers.
-pub const MAX_ASPECT: f32 = 5.0;
+/// so a tall, narrow grid does not turn into slivers. Generous, since positions are ranks: the
+/// 工业用地 map (5 × 13 steps) fills a 1024×600 window only at about 8 to 1.
+pub const MAX_ASPECT: f32 = 8.0;
 
 /// Maps grid units to screen points: `x = left + gx · cell_w`, `y = bottom − gy · cell_h`.
 /// Positions on the grid are ranks, so the two axes may scale differently.

@@ -108,6 +108,12 @@ impl SchematicView {
         &self.drawn
     }
 
+    /// The scene painted last (regions, numbers, leaders, road names), for tests that check
+    /// its labels at the window's real size.
+    pub fn scene(&self) -> Option<&Scene> {
+        self.scene.as_ref().map(|(_, scene)| scene)
+    }
+
     /// The map shown (the first use's until another is chosen).
     pub fn map(&self) -> Option<&MapView> {
         self.map.as_ref()

@@ -29,60 +29,8 @@ fn fitted(layout: &Layout, view: &MapView, area: ScreenRect) -> Scene {
 }
 
 fn check_readable(scene: &Scene, what: &str) {
-    let lines = Lines::of(&scene.regions, &scene.roads);
-    let labels: Vec<&Label> = scene
-        .region_labels
-        .iter()
-        .chain(&scene.road_labels)
-        .collect();
-    for (i, a) in labels.iter().enumerate() {
-        for b in &labels[i + 1..] {
-            assert!(
-                !a.rect.overlaps(&b.rect),
-                "{what}: labels {} and {} overlap",
-                a.text,
-                b.text
-            );
-        }
-    }
-    for label in &scene.region_labels {
-        assert!(
-            !lines.cross(&label.rect),
-            "{what}: number {} lies on a boundary",
-            label.text
-        );
-    }
-    for region in &scene.regions {
-        let mine: Vec<&Label> = scene
-            .region_labels
-            .iter()
-            .filter(|l| l.row == Some(region.row))
-            .collect();
-        assert_eq!(mine.len(), 1, "{what}: region {} has no label", region.code);
-        let label = mine[0];
-        assert_eq!(label.text, region.number);
-        match label.leader {
-            None => assert!(
-                region.rect.contains_rect(&label.rect),
-                "{what}: {} inside its region",
-                region.code
-            ),
-            Some([_, to]) => {
-                assert!(
-                    scene.regions.iter().all(|r| !r.rect.overlaps(&label.rect)),
-                    "{what}: the outside label of {} sits on a region",
-                    region.code
-                );
-                assert!(
-                    region
-                        .rect
-                        .contains_rect(&ScreenRect::centered(to, [0.0, 0.0])),
-                    "{what}: the leader of {} ends in it",
-                    region.code
-                );
-            }
-        }
-    }
+    let problems = scene.readability_problems();
+    assert!(problems.is_empty(), "{what}: {problems:#?}");
 }
 
 #[test]
@@ -192,6 +140,7 @@ fn crowded_road_names_are_staggered_never_stacked() {
         bottom: 300.0,
     };
     let labels = place_road_labels(&roads, bounds);
+    assert_eq!(labels.len(), 12, "every road named");
     for (i, a) in labels.iter().enumerate() {
         for b in &labels[i + 1..] {
             assert!(!a.rect.overlaps(&b.rect), "{} / {}", a.text, b.text);
@@ -202,4 +151,43 @@ fn crowded_road_names_are_staggered_never_stacked() {
         labels.iter().any(|l| l.leader.is_some()),
         "moved names point back"
     );
+}
+
+#[test]
+fn the_readability_check_catches_what_it_should() {
+    let layout = issue_layout();
+    let view = MapView::Use("住宅用地".to_owned());
+    let good = fitted(&layout, &view, canvas(1366.0, 768.0));
+    assert!(good.readability_problems().is_empty());
+    // A number moved onto another label, a road name moved onto a region, a label lost.
+    let mut bad = good.clone();
+    bad.region_labels[1].rect = bad.region_labels[0].rect;
+    assert!(
+        bad.readability_problems()
+            .iter()
+            .any(|p| p.contains("overlap"))
+    );
+    let mut bad = good.clone();
+    bad.road_labels[0].rect = ScreenRect::centered(bad.regions[0].rect.center(), [2.0, 2.0]);
+    assert!(
+        bad.readability_problems()
+            .iter()
+            .any(|p| p.contains("road name"))
+    );
+    let mut bad = good.clone();
+    bad.region_labels.pop();
+    assert!(
+        bad.readability_problems()
+            .iter()
+            .any(|p| p.contains("0 labels"))
+    );
+}
+
+#[test]
+fn a_city_of_400_regions_is_readable_on_each_map_at_1920_by_1080() {
+    let layout = crate::schematic::layout(&crate::synthetic::city_regions(400, 2023));
+    for view in views(&layout) {
+        let scene = fitted(&layout, &view, canvas(1920.0, 1080.0));
+        check_readable(&scene, &format!("{view:?}"));
+    }
 }
