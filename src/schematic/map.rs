@@ -305,6 +305,16 @@ pub fn outline_for(background: [u8; 3]) -> [u8; 3] {
     }
 }
 
+/// The rim drawn under a selected region's cyan outline: black on pale fills, white on deep
+/// ones, so the selection reads over every fill in either theme.
+pub fn selection_rim(fill: [u8; 3]) -> [u8; 3] {
+    if super::view::dark_text_on(fill) {
+        [0, 0, 0]
+    } else {
+        [255, 255, 255]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +337,18 @@ mod tests {
         assert_ne!(mids[0], mids[1]);
         assert!(mids[2][2] > mids[2][0], "工业 is blue-violet");
         assert!(mids[0][0] > mids[0][2] && mids[1][1] > mids[1][2]);
+    }
+
+    #[test]
+    fn the_selection_rim_stands_out_on_every_fill() {
+        for land_use in ["商服用地", "住宅用地", "工业用地", "其他"] {
+            let ramp = ramp_of(land_use);
+            for step in 0..=10 {
+                let fill = ramp.at(f64::from(step) / 10.0);
+                let rim = selection_rim(fill);
+                assert!(contrast(rim, fill) >= 4.5, "{land_use} {fill:?}");
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::table_strings::{self as strings, Lang, Text};
 use crate::model::{Table, land_price};
-use crate::schematic::map::{MapView, UseScale, contrast, outline_for, views};
+use crate::schematic::map::{MapView, UseScale, contrast, outline_for, selection_rim, views};
 use crate::schematic::scene::{self, Label, REGION_FONT, ROAD_FONT, Scene};
 use crate::schematic::view::{ScreenRect, Transform, dark_text_on, legend_ticks};
 use crate::schematic::{
@@ -535,7 +535,8 @@ fn paint(
     selected: &BTreeSet<usize>,
     hovered: Option<usize>,
 ) -> Vec<String> {
-    let background = ui.visuals().extreme_bg_color;
+    // The canvas lies on the central panel, so that is what the regions stand out from.
+    let background = ui.visuals().panel_fill;
     let bg = [background.r(), background.g(), background.b()];
     let outline = Stroke::new(1.0, color_of(outline_for(bg)));
     let text_color = ui.visuals().strong_text_color();
@@ -552,7 +553,8 @@ fn paint(
     for region in &scene.regions {
         let rect = egui_rect(&region.rect);
         if selected.contains(&region.row) {
-            painter.rect_stroke(rect, 0.0, Stroke::new(5.0, text_color), StrokeKind::Inside);
+            let rim = color_of(selection_rim(region.fill));
+            painter.rect_stroke(rect, 0.0, Stroke::new(5.0, rim), StrokeKind::Inside);
             painter.rect_stroke(rect, 0.0, Stroke::new(3.0, SELECTED), StrokeKind::Inside);
             highlighted.push(region.code.clone());
         } else if hovered == Some(region.row) {
