@@ -317,6 +317,12 @@ fn write_schematic(
     for problem in &drawn.unresolved {
         eprintln!("note: {problem}");
     }
+    if drawn.unresolved_more > 0 {
+        eprintln!(
+            "note: and {} more overlaps that the boundaries force",
+            drawn.unresolved_more
+        );
+    }
     let (view, title) = match uses {
         [] => (
             MapView::AllUses,

@@ -499,3 +499,32 @@ fn every_map_is_readable_and_fills_small_and_large_windows() {
         }
     }
 }
+
+#[test]
+fn a_big_city_is_laid_out_off_the_ui_thread_while_the_window_keeps_drawing() {
+    let mut gazette = gazette();
+    gazette_browser::synthetic::grow_land_prices(&mut gazette, 1_000, 5).unwrap();
+    let short = gazette.document(NOTICE).unwrap().short_title.clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::new(gazette, cc.storage));
+    harness.run();
+    harness.get_by_label(&short).click();
+    harness.run();
+    harness.get_by_label("示意图").click();
+    harness.step();
+    // The frame came back before the layout: the window says it is laying out.
+    assert!(shows(&harness, "正在排布示意图"));
+    assert!(drawn_codes(&harness).is_empty());
+    // The layout arrives from the pool; a generous guard against a hang, not a timing.
+    for _ in 0..2_400 {
+        if !shows(&harness, "正在排布示意图") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    harness.run();
+    assert!(!shows(&harness, "正在排布示意图"));
+    assert!(!drawn_codes(&harness).is_empty());
+}

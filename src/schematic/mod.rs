@@ -243,9 +243,16 @@ pub struct Layout {
     pub width: u32,
     /// Number of grid rows (largest y).
     pub height: u32,
-    /// Overlaps that no ordering could remove (none in this issue), described.
+    /// Overlaps that no ordering could remove (one in this issue), described: the first
+    /// [`MAX_DESCRIBED`].
     pub unresolved: Vec<String>,
+    /// How many more there were: a file whose regions crowd onto a few roads can force tens of
+    /// thousands, more than anyone reads and more than the window should list every frame.
+    pub unresolved_more: usize,
 }
+
+/// Unresolved overlaps described in words at most; the rest are counted.
+pub const MAX_DESCRIBED: usize = 50;
 
 /// Lays out `regions`; never fails as a whole: what cannot be placed is listed in
 /// [`Layout::unplaced`].
@@ -262,9 +269,12 @@ pub fn layout(regions: &[RegionInput]) -> Layout {
             }),
         }
     }
-    let unresolved = separate(&mut graph, &placed);
+    let (unresolved, unresolved_more) = separate(&mut graph, &placed);
     let positions = graph.positions().unwrap_or_default();
-    build_layout(&graph, &positions, placed, unplaced, unresolved)
+    Layout {
+        unresolved_more,
+        ..build_layout(&graph, &positions, placed, unplaced, unresolved)
+    }
 }
 
 /// The four road nodes of a placed region.
@@ -337,7 +347,8 @@ fn describe_cycle(graph: &Graph, cycle: &[usize], bounds: &Bounds) -> String {
 }
 
 /// Adds orderings until no two regions of one use overlap and no two roads share a line along
-/// the same stretch; returns what could not be resolved.
+/// the same stretch; returns what could not be resolved (the first [`MAX_DESCRIBED`]
+/// described, the rest counted).
 ///
 /// Works in rounds: the conflicts of the compact positions are found once per round (a sweep,
 /// not pair by pair), then resolved one after another against positions kept feasible as each
@@ -345,8 +356,9 @@ fn describe_cycle(graph: &Graph, cycle: &[usize], bounds: &Bounds) -> String {
 /// drawing least wins, then the one that moves the fewest road steps; trying one costs only the
 /// roads it pushes, never a new layout of the whole city. A conflict resolved once stays
 /// resolved (its ordering stays), so the rounds end; most cities need two or three.
-fn separate(graph: &mut Graph, placed: &[(RegionInput, RegionRoads)]) -> Vec<String> {
+fn separate(graph: &mut Graph, placed: &[(RegionInput, RegionRoads)]) -> (Vec<String>, usize) {
     let mut unresolved = Vec::new();
+    let mut more = 0;
     let mut given_up: std::collections::HashSet<Conflict> = std::collections::HashSet::new();
     let bounding = bounded_regions(graph, placed);
     let mut by_use: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -385,13 +397,17 @@ fn separate(graph: &mut Graph, placed: &[(RegionInput, RegionRoads)]) -> Vec<Str
                     pusher.push(graph, from, to, gap);
                 }
                 None => {
-                    unresolved.push(conflict.describe(graph, placed));
+                    if unresolved.len() < MAX_DESCRIBED {
+                        unresolved.push(conflict.describe(graph, &pusher.positions, placed));
+                    } else {
+                        more += 1;
+                    }
                     given_up.insert(conflict);
                 }
             }
         }
     }
-    unresolved
+    (unresolved, more)
 }
 
 /// How many regions of their own use the `involved` regions overlap at `positions`: what an
@@ -608,7 +624,12 @@ impl Conflict {
         }
     }
 
-    fn describe(&self, graph: &Graph, placed: &[(RegionInput, RegionRoads)]) -> String {
+    fn describe(
+        &self,
+        graph: &Graph,
+        positions: &[u32],
+        placed: &[(RegionInput, RegionRoads)],
+    ) -> String {
         match *self {
             Conflict::Regions(a, b) => {
                 let (ra, rb) = (&placed[a], &placed[b]);
@@ -619,7 +640,6 @@ impl Conflict {
                 let earlier = |x: usize, y: usize, positions: &[u32]| {
                     if positions[x] <= positions[y] { x } else { y }
                 };
-                let positions = graph.positions().unwrap_or_default();
                 if positions.is_empty() {
                     return format!("区域 {} 与 {} 重叠", ra.0.code, rb.0.code);
                 }
@@ -631,10 +651,10 @@ impl Conflict {
                     ra.0.label,
                     rb.0.code,
                     rb.0.label,
-                    name(later(r1.west, r2.west, &positions)),
-                    name(earlier(r1.east, r2.east, &positions)),
-                    name(later(r1.south, r2.south, &positions)),
-                    name(earlier(r1.north, r2.north, &positions)),
+                    name(later(r1.west, r2.west, positions)),
+                    name(earlier(r1.east, r2.east, positions)),
+                    name(later(r1.south, r2.south, positions)),
+                    name(earlier(r1.north, r2.north, positions)),
                 )
             }
             Conflict::Roads(a, b) => format!(
@@ -772,6 +792,7 @@ fn build_layout(
         regions,
         unplaced,
         unresolved,
+        unresolved_more: 0,
     }
 }
 

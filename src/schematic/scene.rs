@@ -34,6 +34,8 @@ const ROAD_ROWS: usize = 2;
 const GAP: f32 = 4.0;
 /// A region's number is moved out at most this many rings (of half a label's height each).
 const MAX_RINGS: usize = 400;
+/// Rings between two widenings of the step between rings.
+const RINGS_PER_SPREAD: usize = 8;
 
 /// A point on screen.
 pub type Point = [f32; 2];
@@ -766,7 +768,7 @@ fn visible_point(region: &SceneRegion, index: usize, drawn: &Buckets) -> Point {
 }
 
 /// The nearest free place outside every region for `region`'s number: rings of candidate
-/// centres around the region, each half a label's height farther out.
+/// centres around the region, the first half a label's height apart, farther ones wider.
 fn outside_spot(
     region: &SceneRegion,
     size: [f32; 2],
@@ -774,12 +776,21 @@ fn outside_spot(
     lines: &Lines,
     taken: &Buckets,
 ) -> ScreenRect {
-    let step = (size[1] / 2.0).max(1.0);
+    let mut step = (size[1] / 2.0).max(1.0);
     let free =
         |spot: &ScreenRect| !drawn.overlaps(spot) && !lines.cross(spot) && !taken.overlaps(spot);
     let center = region.rect.center();
+    let mut out = 0.0;
     for ring in 0..MAX_RINGS {
-        let out = ring as f32 * step;
+        // Farther out the rings and their points spread, so that a crowded map (hundreds of
+        // numbers led out of small regions) finds room at its edge without trying every point
+        // on the way.
+        if ring > 0 {
+            out += step;
+            if ring % RINGS_PER_SPREAD == 0 {
+                step *= 1.5;
+            }
+        }
         let around = ScreenRect {
             left: region.rect.left - size[0] / 2.0 - out,
             right: region.rect.right + size[0] / 2.0 + out,

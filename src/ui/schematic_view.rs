@@ -338,6 +338,9 @@ impl SchematicView {
                         for note in unresolved {
                             ui.add(egui::Label::new(format!("• {note}")).wrap());
                         }
+                        if cache.layout.unresolved_more > 0 {
+                            ui.label(strings::more_overlaps(lang, cache.layout.unresolved_more));
+                        }
                     });
             }
             ui.add_space(2.0);

@@ -280,6 +280,14 @@ pub fn layer(lang: Lang, land_use: &str, count: usize) -> String {
     }
 }
 
+/// Schematic: how many more forced overlaps there are than are listed.
+pub fn more_overlaps(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("……另有 {count} 处重叠未逐一列出"),
+        Lang::En => format!("…and {count} more overlaps not listed"),
+    }
+}
+
 /// Schematic legend: one use's price scale, "商服用地 地面单价（元/m²）".
 pub fn scale_title(lang: Lang, land_use: &str) -> String {
     match lang {
