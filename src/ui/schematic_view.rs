@@ -282,7 +282,20 @@ impl SchematicView {
                 if ui.button(Text::ZoomOut.get(lang)).clicked() {
                     zoom = Some(0.8);
                 }
-                ui.label(RichText::new(Text::SchematicHelp.get(lang)).weak());
+                // On a narrow window the help would take a second line from the map; it is
+                // then a tooltip of the zoom buttons' row.
+                let help = Text::SchematicHelp.get(lang);
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let width = ui.fonts_mut(|f| {
+                    f.layout_no_wrap(help.to_owned(), font, Color32::GRAY)
+                        .size()
+                        .x
+                });
+                if ui.available_width() > width {
+                    ui.label(RichText::new(help).weak());
+                } else {
+                    ui.label(RichText::new("？").weak()).on_hover_text(help);
+                }
             });
         });
         if let Some(view) = picked {
