@@ -98,11 +98,6 @@ pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
         Box::new(move |cc| {
             let mut app = App::new(gazette, cc.storage);
             app.apply_options(&options);
-            match options.theme.as_deref() {
-                Some("light") => cc.egui_ctx.set_theme(egui::Theme::Light),
-                Some("dark") => cc.egui_ctx.set_theme(egui::Theme::Dark),
-                _ => {}
-            }
             Ok(Box::new(app))
         }),
     )
@@ -246,6 +241,11 @@ impl App {
             self.open_document().map(str::to_owned),
         ) {
             self.tables.set_mode(&id, mode);
+        }
+        match options.theme.as_deref() {
+            Some("light") => self.theme = egui::ThemePreference::Light,
+            Some("dark") => self.theme = egui::ThemePreference::Dark,
+            _ => {}
         }
         if let Some(map) = options.map.as_deref() {
             let view = match map {
