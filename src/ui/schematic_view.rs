@@ -291,7 +291,9 @@ impl SchematicView {
                         .size()
                         .x
                 });
-                if ui.available_width() > width {
+                // What is left of this row (a wrapping row reports its whole width as available).
+                let left_on_row = ui.max_rect().right() - ui.cursor().left();
+                if left_on_row > width {
                     ui.label(RichText::new(help).weak());
                 } else {
                     ui.label(RichText::new("？").weak()).on_hover_text(help);
