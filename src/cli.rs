@@ -136,6 +136,10 @@ pub struct Cli {
     /// (the desktop entry's `gazette-browser %f`).
     #[arg(value_name = "FILE", conflicts_with = "gazette")]
     pub file: Option<PathBuf>,
+    /// The window's renderer, `glow` or `wgpu` where built in (also the environment variable
+    /// GAZETTE_BROWSER_RENDERER); the others remain fallbacks if it cannot start.
+    #[arg(long, value_name = "NAME")]
+    pub renderer: Option<String>,
     /// What to do; omit to open the window.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -4,6 +4,12 @@
 
 use clap::Parser;
 use gazette_browser::cli::{Cli, Status};
+#[cfg(feature = "gui")]
+use gazette_browser::{
+    model::Gazette,
+    startup::{self, RunError, StartError},
+    ui::{RunOptions, WindowError},
+};
 use std::process::ExitCode;
 
 /// mimalloc rather than the system allocator: opening a million-row file makes millions of small
@@ -56,17 +62,30 @@ fn open_window(_cli: &Cli) -> Status {
 /// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
 /// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
 /// with that view of it, `GAZETTE_BROWSER_MAP` (a 用途 or `all`) with that map of the schematic,
-/// `GAZETTE_BROWSER_THEME` (`light` or `dark`) in that theme.
+/// `GAZETTE_BROWSER_THEME` (`light` or `dark`) in that theme. `--renderer` or `GAZETTE_BROWSER_RENDERER` chooses the renderer
+/// tried first ([`startup`]).
 #[cfg(feature = "gui")]
 fn open_window(cli: &Cli) -> Status {
-    let gazette = match gazette_browser::model::load::embedded() {
-        Ok(gazette) => gazette,
+    let env_renderer = std::env::var(startup::RENDERER_ENV).ok();
+    let order = match startup::renderer_order(
+        cli.renderer.as_deref(),
+        env_renderer.as_deref(),
+        &startup::built_in(),
+    ) {
+        Ok(order) => order,
         Err(err) => {
-            eprintln!("error: {err}");
+            report_startup_error(&startup::strings::unknown_renderer(&err));
             return Status::BadInput;
         }
     };
-    let options = gazette_browser::ui::RunOptions {
+    let gazette = match gazette_browser::model::load::embedded() {
+        Ok(gazette) => gazette,
+        Err(err) => {
+            report_startup_error(&startup::strings::embedded_unreadable(&err.to_string()));
+            return Status::BadInput;
+        }
+    };
+    let options = RunOptions {
         tab: std::env::var("GAZETTE_BROWSER_TAB").ok(),
         lang: None,
         search: std::env::var("GAZETTE_BROWSER_SEARCH").ok(),
@@ -76,11 +95,53 @@ fn open_window(cli: &Cli) -> Status {
         theme: std::env::var("GAZETTE_BROWSER_THEME").ok(),
         open: cli.gazette_file().cloned(),
     };
-    match gazette_browser::ui::run(gazette, options) {
-        Ok(()) => Status::Success,
-        Err(err) => {
-            eprintln!("error: {err}");
+    match run_window(gazette, &options, &order) {
+        Ok(_) => Status::Success,
+        Err(StartError::NoneStarted(failed)) => {
+            report_startup_error(&startup::strings::none_started(&failed));
+            Status::SystemFailure
+        }
+        Err(StartError::FailedAfterStart { renderer, error }) => {
+            report_startup_error(&startup::strings::failed_after_start(renderer, &error));
             Status::SystemFailure
         }
     }
+}
+
+/// Opens the window with the first renderer of `order` that starts; the gazette a renderer
+/// could not start with goes to the next one.
+#[cfg(feature = "gui")]
+fn run_window(
+    gazette: Gazette,
+    options: &RunOptions,
+    order: &[startup::Renderer],
+) -> Result<startup::Renderer, StartError> {
+    let mut unused = Some(gazette);
+    startup::start_with_fallback(order, |renderer| {
+        let gazette = unused
+            .take()
+            .ok_or_else(|| RunError::NotStarted("no gazette left to open".to_owned()))?;
+        match gazette_browser::ui::run(gazette, options.clone(), renderer) {
+            Ok(()) => Ok(()),
+            Err(WindowError::NotStarted { gazette, error }) => {
+                unused = Some(*gazette);
+                Err(RunError::NotStarted(error))
+            }
+            Err(WindowError::AfterStart(error)) => Err(RunError::AfterStart(error)),
+        }
+    })
+}
+
+/// Tells the clerk why there is no window: on standard error, and on Windows in a message box
+/// too, because a release build started from Explorer or a shortcut has no console.
+#[cfg(feature = "gui")]
+fn report_startup_error(message: &str) {
+    eprintln!("error: {message}");
+    #[cfg(windows)]
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title(startup::strings::TITLE)
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
 }

@@ -224,6 +224,7 @@ fn a_folder_as_target_is_refused_and_left_alone() {
     assert_eq!(entries(&dir), ["sub"], "no temporary file left");
 }
 
+/// Linux's /dev/full; Windows has no such device.
 #[test]
 #[cfg(target_os = "linux")]
 fn a_full_disk_is_reported_and_the_device_stays() {

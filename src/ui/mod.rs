@@ -74,8 +74,29 @@ pub struct RunOptions {
     pub open: Option<PathBuf>,
 }
 
-/// Opens the native window on `gazette` and returns when it is closed.
-pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
+/// Why [`run`] returned before the window ran to its end.
+#[derive(Debug)]
+pub enum WindowError {
+    /// The renderer could not start and no window was shown; the gazette comes back so the
+    /// next renderer can be tried with it.
+    NotStarted {
+        /// The gazette passed in, unused.
+        gazette: Box<Gazette>,
+        /// eframe's error.
+        error: String,
+    },
+    /// The window was up, then failed.
+    AfterStart(String),
+}
+
+/// Opens the native window on `gazette` with `renderer` and returns when it is closed. The
+/// order of renderers and the fallback are decided in [`crate::startup`]; this only tells a
+/// renderer that could not start (the app was never created) from a window that failed later.
+pub fn run(
+    gazette: Gazette,
+    options: RunOptions,
+    renderer: crate::startup::Renderer,
+) -> Result<(), WindowError> {
     let viewport = egui::ViewportBuilder::default()
         .with_title(window_title(
             &gazette,
@@ -86,22 +107,55 @@ pub fn run(gazette: Gazette, options: RunOptions) -> Result<(), String> {
         .with_icon(icon())
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size(MIN_INNER_SIZE);
+    let Some(renderer) = eframe_renderer(renderer) else {
+        return Err(WindowError::NotStarted {
+            gazette: Box::new(gazette),
+            error: format!("{renderer} is not built into this program"),
+        });
+    };
     let native = eframe::NativeOptions {
         viewport,
-        renderer: eframe::Renderer::Glow,
+        renderer,
         persist_window: true,
         ..Default::default()
     };
-    eframe::run_native(
+    // The app takes the gazette out of this slot when eframe creates it; a gazette still here
+    // after an error means the window never started.
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(gazette)));
+    let app_slot = std::rc::Rc::clone(&slot);
+    let result = eframe::run_native(
         APP_ID,
         native,
         Box::new(move |cc| {
+            let gazette = app_slot
+                .borrow_mut()
+                .take()
+                .ok_or("the window was created twice")?;
             let mut app = App::new(gazette, cc.storage);
             app.apply_options(&options);
             Ok(Box::new(app))
         }),
-    )
-    .map_err(|err| format!("cannot open the window: {err}"))
+    );
+    let unused = slot.borrow_mut().take();
+    match (result, unused) {
+        (Ok(()), _) => Ok(()),
+        (Err(err), Some(gazette)) => Err(WindowError::NotStarted {
+            gazette: Box::new(gazette),
+            error: err.to_string(),
+        }),
+        (Err(err), None) => Err(WindowError::AfterStart(err.to_string())),
+    }
+}
+
+/// eframe's renderer for ours; `None` for one this build does not contain.
+fn eframe_renderer(renderer: crate::startup::Renderer) -> Option<eframe::Renderer> {
+    match renderer {
+        crate::startup::Renderer::Glow => Some(eframe::Renderer::Glow),
+        #[cfg(feature = "wgpu")]
+        crate::startup::Renderer::Wgpu => Some(eframe::Renderer::Wgpu),
+        #[cfg(not(feature = "wgpu"))]
+        crate::startup::Renderer::Wgpu => None,
+    }
 }
 
 /// The window title: the title, the file it came from (unless built in) and the
