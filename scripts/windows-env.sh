@@ -32,14 +32,15 @@ windows_cargo() {
     /usr/bin/cargo "$1" --target "$WINDOWS_TARGET" "${@:2}"
 }
 
-# DLLs every Windows 10/11 has. Anything else an exe imports (vcruntime140, libgcc_s_seh-1,
+# DLLs every Windows 10/11 has (combase and the api-ms-win-* API sets since Windows 8). Anything else an exe imports (vcruntime140, libgcc_s_seh-1,
 # libwinpthread-1, libstdc++-6 …) would have to be shipped beside it, and the exe would not
 # start on a clerk's PC without them: the check fails on it.
 WINDOWS_SYSTEM_DLLS=(
-  advapi32 bcrypt bcryptprimitives comctl32 comdlg32 crypt32 d3d11 d3d12 d3dcompiler_47 dwmapi
+  advapi32 bcrypt bcryptprimitives combase comctl32 comdlg32 crypt32 d3d11 d3d12 d3dcompiler_47 dwmapi
   dwrite dxgi gdi32 hid imm32 kernel32 msvcrt ntdll ole32 oleaut32 opengl32 propsys secur32
   setupapi shell32 shlwapi uiautomationcore user32 userenv uxtheme version winmm ws2_32
-  api-ms-win-core-synch-l1-2-0 api-ms-win-core-winrt-l1-1-0 api-ms-win-core-winrt-string-l1-1-0
+  api-ms-win-core-synch-l1-2-0 api-ms-win-core-winrt-error-l1-1-0 api-ms-win-core-winrt-l1-1-0
+  api-ms-win-core-winrt-string-l1-1-0
 )
 
 # Lists the DLLs an exe imports and fails on any not in WINDOWS_SYSTEM_DLLS.
@@ -74,7 +75,7 @@ windows_check_resources() {
     echo "error: $exe has no FileDescription 公报浏览器" >&2
     return 1
   fi
-  if ! grep -q '^1 ICON\|ICON' <<<"$rc"; then
+  if ! grep -q 'RT_GROUP_ICON' <<<"$rc"; then
     echo "error: $exe has no icon resource" >&2
     return 1
   fi
