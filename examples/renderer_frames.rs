@@ -66,7 +66,6 @@ fn main() {
     let native = eframe::NativeOptions {
         renderer,
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]),
-        vsync: false,
         ..Default::default()
     };
     eframe::run_native(
