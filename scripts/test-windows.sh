@@ -22,7 +22,7 @@ echo "== test (x86_64-pc-windows-gnu, under wine)"
 if (($# == 0)); then
   set -- --lib --bins --tests
 fi
-windows_cargo test --locked -Zbuild-std=std,panic_unwind,test "$@"
+windows_cargo test --locked --no-fail-fast -Zbuild-std=std,panic_unwind,test "$@"
 
 # The shipped exe itself (release, window subsystem), if scripts/build-windows.sh made it: the
 # command line answers through the console front and directly, with a Windows path.
