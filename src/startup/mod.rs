@@ -57,7 +57,7 @@ impl fmt::Display for Renderer {
 
 /// The renderers this build contains, in the order tried when nothing is asked for.
 ///
-/// The order is the decision recorded in benches/README.md (renderer figures): glow first,
+/// The order is the decision recorded in README.md ("Which renderer, and why"): glow first,
 /// because it starts sooner, uses less memory and keeps the exe and the build small; wgpu, where
 /// built in, second, because on Windows its Direct3D 12 backend still draws on a PC whose only
 /// adapter is Microsoft's software one (WARP), where glow finds no OpenGL 2.
