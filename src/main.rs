@@ -62,8 +62,8 @@ fn open_window(_cli: &Cli) -> Status {
 /// `GAZETTE_BROWSER_SEARCH` starts with a whole-issue search, `GAZETTE_BROWSER_FIND` with the
 /// find bar of the opened document, `GAZETTE_BROWSER_VIEW` (`text`, `table` or `schematic`)
 /// with that view of it, `GAZETTE_BROWSER_MAP` (a 用途 or `all`) with that map of the schematic,
-/// `GAZETTE_BROWSER_THEME` (`light` or `dark`) in that theme. `--renderer` or `GAZETTE_BROWSER_RENDERER` chooses the renderer
-/// tried first ([`startup`]).
+/// `GAZETTE_BROWSER_THEME` (`light` or `dark`) in that theme. `--renderer` or
+/// `GAZETTE_BROWSER_RENDERER` chooses the renderer tried first ([`startup`]).
 #[cfg(feature = "gui")]
 fn open_window(cli: &Cli) -> Status {
     let env_renderer = std::env::var(startup::RENDERER_ENV).ok();
