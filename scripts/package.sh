@@ -2,7 +2,7 @@
 # Build every package a clerk can be handed, into dist/:
 #
 #   gazette-browser-VERSION-windows-x64-setup.exe     per-user NSIS installer (no admin rights)
-#   gazette-browser-VERSION-windows-x64-portable.zip  the exe, licences, 使用说明.txt
+#   gazette-browser-VERSION-windows-x64-portable.zip  the exe, its console front, licences, 使用说明.txt
 #   gazette-browser_VERSION_amd64.deb                 Debian/UOS/Kylin package
 #   gazette-browser-VERSION-linux-x86_64.tar.gz       for desktops that take no .deb
 #   SHA256SUMS                                        over all of the above
@@ -14,7 +14,9 @@
 # VERSION is Cargo.toml's package version; nothing else states it. The Linux binary is
 # `cargo build --release --locked`; the Windows exe comes from scripts/build-windows.sh
 # (dist/windows/gazette-browser.exe), or from the file named by GAZETTE_WINDOWS_EXE when it is
-# set (an exe built already, e.g. by CI's Windows step, so it is not built twice).
+# set (an exe built already, e.g. by CI's Windows step, so it is not built twice); the console
+# front gazette-browser.com, for the command line in cmd.exe and PowerShell, is taken from
+# beside it.
 # Installs what it needs from Debian (as root): dpkg-dev, nsis. The package metadata lives in
 # packaging/; the icons in assets/icons/ (scripts/make-icons.sh). scripts/test-packages.sh
 # installs each package and checks it.
@@ -182,11 +184,17 @@ windows_text() {
   sed 's/$/\r/' "$1"
 }
 
+# The console front beside the window's exe (scripts/build-windows.sh makes both).
+console_front() {
+  echo "${1%.exe}.com"
+}
+
 build_portable_zip() {
   local exe=$1 name="gazette-browser-$version-windows-x64-portable"
   local top="$stage/zip/$name"
   mkdir -p "$top"
   install -m644 "$exe" "$top/gazette-browser.exe"
+  install -m644 "$(console_front "$exe")" "$top/gazette-browser.com"
   windows_text packaging/windows/使用说明.txt >"$top/使用说明.txt"
   windows_text LICENSE-MIT >"$top/LICENSE-MIT.txt"
   windows_text LICENSE-APACHE >"$top/LICENSE-APACHE.txt"
@@ -209,6 +217,7 @@ build_installer() {
   local files="$stage/nsis"
   mkdir -p "$files"
   install -m644 "$exe" "$files/gazette-browser.exe"
+  install -m644 "$(console_front "$exe")" "$files/gazette-browser.com"
   install -m644 assets/icons/gazette-browser.ico "$files/gazette-browser.ico"
   windows_text packaging/windows/使用说明.txt >"$files/使用说明.txt"
   windows_text LICENSE-MIT >"$files/LICENSE-MIT.txt"
@@ -228,8 +237,8 @@ if ((want_windows)); then
     scripts/build-windows.sh
     exe="$root/dist/windows/gazette-browser.exe"
   fi
-  if [[ ! -f $exe ]]; then
-    echo "error: no Windows exe at $exe; run scripts/build-windows.sh or set GAZETTE_WINDOWS_EXE" >&2
+  if [[ ! -f $exe || ! -f $(console_front "$exe") ]]; then
+    echo "error: no Windows exe and console front at $exe; run scripts/build-windows.sh or set GAZETTE_WINDOWS_EXE" >&2
     exit 1
   fi
   build_portable_zip "$exe"

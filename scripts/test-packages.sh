@@ -236,6 +236,7 @@ test_installer() {
   /usr/lib/wine/wineserver -w
   check "installed under %LOCALAPPDATA%\\Programs" test -s "$install_dir/gazette-browser.exe"
   check "installed exe answers check (exit 0)" "$wine64" "$install_dir/gazette-browser.exe" check
+  check "installed console front answers check (exit 0)" "$wine64" "$install_dir/gazette-browser.com" check
   check "licences and 使用说明.txt installed" test -s "$install_dir/使用说明.txt" \
     -a -s "$install_dir/LICENSE-MIT.txt" -a -s "$install_dir/OFL-字体许可.txt"
   check "Start-menu shortcut 公报浏览器.lnk" test -s "$shortcut"
@@ -282,6 +283,7 @@ test_portable_zip() {
     -a -s "$work/zip/$name/使用说明.txt" -a -s "$work/zip/$name/LICENSE-MIT.txt" \
     -a -s "$work/zip/$name/LICENSE-APACHE.txt" -a -s "$work/zip/$name/OFL-字体许可.txt"
   check "portable exe answers check under wine (exit 0)" "$wine64" "$work/zip/$name/gazette-browser.exe" check
+  check "portable console front answers check under wine (exit 0)" "$wine64" "$work/zip/$name/gazette-browser.com" check
 }
 
 # --- run ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 ; The Windows installer of 公报浏览器 (Gazette Browser), built by scripts/package.sh with Debian's
 ; makensis:
 ;   makensis -INPUTCHARSET UTF8 -DVERSION=x.y.z -DFILES=<folder> -DOUTFILE=<setup.exe> installer.nsi
-; FILES holds gazette-browser.exe, gazette-browser.ico and the text files the installer copies.
+; FILES holds gazette-browser.exe, its console front gazette-browser.com, gazette-browser.ico and the text files the installer copies.
 ;
 ; Clerks have no administrator rights: everything goes to the user's own profile and registry
 ; (per-user install under %LOCALAPPDATA%\Programs, the Start menu of this user, "Apps & features"
@@ -80,6 +80,7 @@ Section "$(SectionProgram)" SecProgram
   SetShellVarContext current
   SetOutPath "$INSTDIR"
   File "${FILES}\${APP_EXE}"
+  File "${FILES}\gazette-browser.com"
   File "${FILES}\gazette-browser.ico"
   File "${FILES}\使用说明.txt"
   File "${FILES}\LICENSE-MIT.txt"
@@ -137,6 +138,7 @@ Section "Uninstall"
     Delete "$0"
   ${EndIf}
   Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\gazette-browser.com"
   Delete "$INSTDIR\gazette-browser.ico"
   Delete "$INSTDIR\使用说明.txt"
   Delete "$INSTDIR\LICENSE-MIT.txt"
