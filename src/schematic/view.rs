@@ -193,17 +193,8 @@ impl LabelPlacer {
 /// Whether text on a fill of `rgb` should be dark (true) or light (false), by the fill's
 /// relative luminance, so region numbers read on the pale and the dark end of the scale alike.
 pub fn dark_text_on(rgb: [u8; 3]) -> bool {
-    let channel = |c: u8| {
-        let c = f32::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let luminance = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
     // Contrast with black (L + 0.05) / 0.05 against white 1.05 / (L + 0.05): equal at L ≈ 0.179.
-    luminance > 0.179
+    super::map::luminance(rgb) > 0.179
 }
 
 /// Evenly spaced round-ish prices for the legend's ticks, from `low` to `high` inclusive.
