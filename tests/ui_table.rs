@@ -318,5 +318,39 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
         "header and the 2 selected rows: {csv}"
     );
     assert!(csv.contains("411700S50002") && csv.contains("411700Z70014"));
+
+    // The same name again: the clerk is told the file exists; only a second click replaces it.
+    std::fs::write(files[0].path(), "the clerk's own file").unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let export = |harness: &mut Harness<'_, Screen>| {
+        harness
+            .query_all_by_label("导出选中 2 行…")
+            .last()
+            .unwrap()
+            .click();
+        harness.run();
+    };
+    export(&mut harness);
+    assert!(harness.query_by_label_contains("该文件已存在").is_some());
+    let untouched = std::fs::read_to_string(files[0].path()).unwrap();
+    assert_eq!(
+        untouched, "the clerk's own file",
+        "not replaced on the first click"
+    );
+    export(&mut harness);
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label_contains("所在文件夹").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let csv = std::fs::read_to_string(files[0].path()).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        3,
+        "replaced on the second click: {csv}"
+    );
     std::fs::remove_dir_all(&folder).unwrap();
 }

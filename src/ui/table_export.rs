@@ -41,6 +41,9 @@ pub enum ExportFlow {
         options: CsvOptions,
         /// The file typed into the path field, where no save dialog can appear.
         target: Option<String>,
+        /// A typed file that exists and that the clerk was told would be replaced: the next
+        /// click on the export button replaces it (the native dialog asks the same).
+        replace: Option<PathBuf>,
     },
     /// The save dialog (and then the write) runs on another thread; `writing` turns true once
     /// a file is chosen and the CSV is being built and written.
@@ -77,6 +80,7 @@ impl ExportFlow {
                 rows,
                 options: CsvOptions::default(),
                 target: None,
+                replace: None,
             };
         }
     }
@@ -111,23 +115,35 @@ impl ExportFlow {
                 rows,
                 options,
                 target,
+                replace,
             } => {
                 let missing = match desktop.dialogs {
                     DialogSupport::Native => None,
                     DialogSupport::Missing(reason) => {
                         let count = rows.count(&state.selection, shown, table.rows.len());
                         let default = || default_target(last_folder, table, issue, count);
-                        Some((reason, target.get_or_insert_with(default)))
+                        let target = target.get_or_insert_with(default);
+                        let warned = replace.as_ref().is_some_and(|path| {
+                            typed_target(target).as_deref() == Some(path.as_path())
+                        });
+                        Some((reason, target, warned))
                     }
                 };
                 let choice = options_dialog(ui, table, state, shown, rows, options, missing, lang);
                 let typed = target.as_deref().map(typed_target);
-                choice.map(|go| match (go, typed) {
-                    (false, _) => ExportFlow::Idle,
-                    (true, Some(None)) => {
-                        ExportFlow::Done(Outcome::Failed(Text::NoTargetTyped.get(lang).to_owned()))
+                choice.and_then(|go| match (go, typed) {
+                    (false, _) => Some(ExportFlow::Idle),
+                    (true, Some(None)) => Some(ExportFlow::Done(Outcome::Failed(
+                        Text::NoTargetTyped.get(lang).to_owned(),
+                    ))),
+                    (true, Some(Some(path)))
+                        if path.exists() && replace.as_ref() != Some(&path) =>
+                    {
+                        // Say it once; the next click replaces the file.
+                        *replace = Some(path);
+                        None
                     }
-                    (true, typed) => start(
+                    (true, typed) => Some(start(
                         table,
                         shared,
                         state,
@@ -137,7 +153,7 @@ impl ExportFlow {
                         issue,
                         last_folder,
                         lang,
-                    ),
+                    )),
                 })
             }
             ExportFlow::Waiting { receiver, writing } => {
@@ -164,7 +180,7 @@ fn options_dialog(
     shown: &[usize],
     rows: &mut RowChoice,
     options: &mut CsvOptions,
-    missing: Option<(MissingReason, &mut String)>,
+    missing: Option<(MissingReason, &mut String, bool)>,
     lang: Lang,
 ) -> Option<bool> {
     let modal =
@@ -195,8 +211,11 @@ fn options_dialog(
                 shown_columns,
                 table.columns.len(),
             ));
-            if let Some((reason, target)) = missing {
+            if let Some((reason, target, warned)) = missing {
                 path_field(ui, reason, target, lang);
+                if warned {
+                    ui.colored_label(ui.visuals().warn_fg_color, Text::WillReplace.get(lang));
+                }
             }
             ui.horizontal(|ui| {
                 let count = rows.count(&state.selection, shown, table.rows.len());

@@ -58,6 +58,8 @@ pub enum Text {
     SaveTo,
     /// The path field was left empty.
     NoTargetTyped,
+    /// The typed file exists; the next click replaces it.
+    WillReplace,
     /// While the save dialog is open.
     Waiting,
     /// Button opening the folder of the exported file.
@@ -154,6 +156,10 @@ impl Text {
             EncodingGbk => ("GBK（旧软件）", "GBK (older software)"),
             Cancel => ("取消", "Cancel"),
             SaveTo => ("保存到：", "Save to:"),
+            WillReplace => (
+                "该文件已存在。再次点击导出将替换它；如不想替换，请改一个文件名。",
+                "This file exists. Click export again to replace it, or change the name.",
+            ),
             NoTargetTyped => (
                 "没有填写保存位置：请在“保存到”中填写文件的完整路径。",
                 "No file was given: type the file's full path after \"Save to\".",
