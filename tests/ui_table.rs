@@ -264,6 +264,18 @@ fn export_opens_on_the_selected_rows_when_there_are_any() {
     );
 }
 
+/// Steps frames until a label containing `text` shows, while a worker thread writes; bounded by
+/// a number of frames, not by time (under wine a write takes seconds).
+fn wait_for_label(harness: &mut Harness<'_, Screen>, text: &str) {
+    for _ in 0..3000 {
+        harness.step();
+        if harness.query_by_label_contains(text).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// Where no save dialog can appear (a minimal Linux desktop), the export dialog says why and
 /// offers a path field, prefilled with the last folder and the suggested name; the file is
 /// written there, and with no program to open folders its folder is shown to copy.
@@ -271,6 +283,8 @@ fn export_opens_on_the_selected_rows_when_there_are_any() {
 fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
     use gazette_browser::desktop::{DialogSupport, MissingReason};
     let folder = std::env::temp_dir().join(format!("ui-table-export-{}", std::process::id()));
+    // Empty, even if an earlier run of the same process id (wine reuses them) left it behind.
+    let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
     let mut harness = harness();
     harness.state_mut().view.dialogs = DialogSupport::Missing(MissingReason::NoPortalNoZenity);
@@ -294,13 +308,7 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
         .last()
         .unwrap()
         .click();
-    for _ in 0..500 {
-        harness.step();
-        if harness.query_by_label_contains("所在文件夹").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_for_label(&mut harness, "所在文件夹");
     let folder_line = format!("所在文件夹：{}", folder.display());
     assert!(
         harness.query_by_label(&folder_line).is_some(),
@@ -339,13 +347,7 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
         "not replaced on the first click"
     );
     export(&mut harness);
-    for _ in 0..500 {
-        harness.step();
-        if harness.query_by_label_contains("所在文件夹").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_for_label(&mut harness, "所在文件夹");
     let csv = std::fs::read_to_string(files[0].path()).unwrap();
     assert_eq!(
         csv.lines().count(),

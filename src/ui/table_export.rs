@@ -139,8 +139,9 @@ impl ExportFlow {
                     (true, Some(Some(path)))
                         if path.exists() && replace.as_ref() != Some(&path) =>
                     {
-                        // Say it once; the next click replaces the file.
+                        // Say it once (drawn on the next frame); the next click replaces it.
                         *replace = Some(path);
+                        ui.ctx().request_repaint();
                         None
                     }
                     (true, typed) => Some(start(
