@@ -115,7 +115,7 @@ fn round_trip(options: CsvOptions) -> (Vec<u8>, Vec<Vec<String>>) {
     let table = table();
     let (rows, columns) = all(&table);
     let dir = scratch(options.encoding.name());
-    let path = dir.join("标定地价_2023-03_5行.csv");
+    let path = dir.join("标定地价_2023年第3号_5行.csv");
     write_output(
         &path,
         None,

@@ -4,7 +4,7 @@
 //! crate, numbers as plain numbers, text guarded against formula injection, in the chosen
 //! [`Encoding`]. [`write_output_with`] streams them through the one writer of [`crate::files`] (or to standard
 //! output), so a failure never leaves half a file or harms what it lands on. [`suggested_file_name`] proposes a name like
-//! 标定地价_2023-03_12行.csv. [`cli`] is the `export` command.
+//! 标定地价_2023年第3号_12行.csv. [`cli`] is the `export` command.
 
 pub mod choice;
 pub mod cli;
@@ -281,7 +281,7 @@ fn gbk_can_encode(character: char) -> bool {
     !had_errors
 }
 
-/// A file name such as 标定地价_2023-03_12行.csv: the table's short name, the issue and the
+/// A file name such as 标定地价_2023年第3号_12行.csv: the table's short name, the issue and the
 /// number of rows, so files exported on different days stay apart. `issue` may be empty.
 pub fn suggested_file_name(table: &Table, issue: &str, rows: usize) -> String {
     let short = short_name(&table.title);
@@ -297,9 +297,10 @@ pub fn suggested_file_name(table: &Table, issue: &str, rows: usize) -> String {
     format!("{}.csv", parts.join("_"))
 }
 
-/// The issue as it appears in file names: 2023-03 for 2023年第3号.
+/// The issue as it appears in file names, as the gazette names it: 2023年第3号 (a clerk read
+/// "2023-03" as March 2023).
 pub fn issue_label(issue: &crate::model::Issue) -> String {
-    format!("{}-{:02}", issue.year, issue.number)
+    format!("{}年第{}号", issue.year, issue.number)
 }
 
 /// The title without the city prefix and the form word (驻马店市中心城区标定地价公示信息表 →

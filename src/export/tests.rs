@@ -173,17 +173,23 @@ fn codes_stay_text_and_commas_and_quotes_are_quoted() {
 
 #[test]
 fn suggested_names_carry_table_issue_and_row_count() {
+    let issue = crate::model::load::embedded().unwrap().issue;
+    assert_eq!(
+        issue_label(&issue),
+        "2023年第3号",
+        "as the gazette names it"
+    );
     let table = land_prices();
     assert_eq!(
-        suggested_file_name(&table, "2023-03", 12),
-        "标定地价_2023-03_12行.csv"
+        suggested_file_name(&table, "2023年第3号", 12),
+        "标定地价_2023年第3号_12行.csv"
     );
     assert_eq!(suggested_file_name(&table, "", 1), "标定地价_1行.csv");
     let mut odd = land_prices();
     odd.title = "A/B:C".into();
     assert_eq!(
-        suggested_file_name(&odd, "2023-03", 2),
-        "A_B_C_2023-03_2行.csv"
+        suggested_file_name(&odd, "2023年第3号", 2),
+        "A_B_C_2023年第3号_2行.csv"
     );
 }
 

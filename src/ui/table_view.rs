@@ -33,7 +33,7 @@ pub struct TableView {
     /// The interface language; the shell sets it.
     #[serde(skip)]
     pub lang: Lang,
-    /// The issue in file names (e.g. 2023-03); the shell sets it from the gazette.
+    /// The issue in file names (e.g. 2023年第3号); the shell sets it from the gazette.
     #[serde(skip)]
     pub issue_label: String,
     /// The session of the table shown last.
