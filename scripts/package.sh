@@ -189,16 +189,22 @@ console_front() {
   echo "${1%.exe}.com"
 }
 
+# The files both Windows packages carry, into folder $1: the exe $2, its console front, the
+# instructions and the licences (with Windows line endings).
+stage_windows_files() {
+  local folder=$1 exe=$2
+  mkdir -p "$folder"
+  install -m644 "$exe" "$folder/gazette-browser.exe"
+  install -m644 "$(console_front "$exe")" "$folder/gazette-browser.com"
+  windows_text packaging/windows/使用说明.txt >"$folder/使用说明.txt"
+  windows_text LICENSE-MIT >"$folder/LICENSE-MIT.txt"
+  windows_text LICENSE-APACHE >"$folder/LICENSE-APACHE.txt"
+  windows_text assets/fonts/OFL.txt >"$folder/OFL-字体许可.txt"
+}
+
 build_portable_zip() {
   local exe=$1 name="gazette-browser-$version-windows-x64-portable"
-  local top="$stage/zip/$name"
-  mkdir -p "$top"
-  install -m644 "$exe" "$top/gazette-browser.exe"
-  install -m644 "$(console_front "$exe")" "$top/gazette-browser.com"
-  windows_text packaging/windows/使用说明.txt >"$top/使用说明.txt"
-  windows_text LICENSE-MIT >"$top/LICENSE-MIT.txt"
-  windows_text LICENSE-APACHE >"$top/LICENSE-APACHE.txt"
-  windows_text assets/fonts/OFL.txt >"$top/OFL-字体许可.txt"
+  stage_windows_files "$stage/zip/$name" "$exe"
   # Python's zipfile marks non-ASCII names as UTF-8, which Windows' Explorer reads correctly.
   python3 - "$stage/zip" "$name" "$dist/$name.zip" <<'PY'
 import os, sys, zipfile
@@ -215,14 +221,8 @@ PY
 build_installer() {
   local exe=$1 out="$dist/gazette-browser-$version-windows-x64-setup.exe"
   local files="$stage/nsis"
-  mkdir -p "$files"
-  install -m644 "$exe" "$files/gazette-browser.exe"
-  install -m644 "$(console_front "$exe")" "$files/gazette-browser.com"
+  stage_windows_files "$files" "$exe"
   install -m644 assets/icons/gazette-browser.ico "$files/gazette-browser.ico"
-  windows_text packaging/windows/使用说明.txt >"$files/使用说明.txt"
-  windows_text LICENSE-MIT >"$files/LICENSE-MIT.txt"
-  windows_text LICENSE-APACHE >"$files/LICENSE-APACHE.txt"
-  windows_text assets/fonts/OFL.txt >"$files/OFL-字体许可.txt"
   makensis -V2 -INPUTCHARSET UTF8 \
     "-DVERSION=$version" "-DFILES=$files" "-DOUTFILE=$out" \
     packaging/windows/installer.nsi

@@ -87,6 +87,16 @@ fn clipboard_after(harness: &mut Harness<'_, Screen>, key: Key) -> Option<String
     harness.state().clipboard.clone()
 }
 
+/// Clicks the row showing `first`, then Ctrl+clicks the row showing `second`.
+fn select_two(harness: &mut Harness<'_, Screen>, first: &str, second: &str) {
+    harness.get_by_label(first).click();
+    harness.run();
+    harness
+        .get_by_label(second)
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+}
+
 /// The 标定区域编号 column of copied TSV, in order.
 fn codes(tsv: &str) -> Vec<&str> {
     tsv.lines()
@@ -155,12 +165,7 @@ fn typing_a_quick_filter_hides_other_rows() {
 fn ctrl_a_selects_the_shown_rows_and_ctrl_c_copies_them_with_headers() {
     let mut harness = harness();
     harness.run();
-    harness.get_by_label("411700Z70001").click();
-    harness.run();
-    harness
-        .get_by_label("411700G60001")
-        .click_modifiers(Modifiers::COMMAND);
-    harness.run();
+    select_two(&mut harness, "411700Z70001", "411700G60001");
     let status = "显示 6 / 6 行　·　已选 2 行　·　土地面积合计 262667.16 m²";
     assert!(
         harness.query_by_label(status).is_some(),
@@ -238,12 +243,7 @@ fn export_opens_on_the_selected_rows_when_there_are_any() {
     harness.run();
     assert!(harness.query_by_label("导出显示的 6 行…").is_none());
 
-    harness.get_by_label("411700S50002").click();
-    harness.run();
-    harness
-        .get_by_label("411700Z70014")
-        .click_modifiers(Modifiers::COMMAND);
-    harness.run();
+    select_two(&mut harness, "411700S50002", "411700Z70014");
     harness.get_by_label("导出选中 2 行…").click();
     harness.run();
     assert_eq!(
@@ -290,12 +290,7 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
     harness.state_mut().view.dialogs = DialogSupport::Missing(MissingReason::NoPortalNoZenity);
     harness.state_mut().view.last_folder = Some(folder.clone());
     harness.run();
-    harness.get_by_label("411700S50002").click();
-    harness.run();
-    harness
-        .get_by_label("411700Z70014")
-        .click_modifiers(Modifiers::COMMAND);
-    harness.run();
+    select_two(&mut harness, "411700S50002", "411700Z70014");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
     assert!(harness.query_by_label("保存到：").is_some());
