@@ -165,7 +165,7 @@ fn find_in_document_counts_matches_and_moves_between_them() {
     let gazette = gazette();
     let document = documents(&gazette).next().unwrap();
     let query = query_in(document);
-    let total = find_matches(document, &query).len();
+    let total = find_matches(document, &gazette.tables, &query).len();
     assert!(total > 0);
     let mut harness = harness();
     open_tab(&mut harness, &document.short_title);
@@ -336,6 +336,64 @@ fn the_attachment_grid_builds_the_rows_near_the_screen_and_scrolling_reaches_the
         last_column_left(&harness),
         at_top,
         "columns keep their width while rows come and go"
+    );
+}
+
+/// Find in 标定地价's 正文 counts the cells of 附件1's grid and visits them: "商服用地" found 1/2
+/// in the prose while the grid prints it in every commercial row.
+#[test]
+fn find_in_a_document_counts_and_visits_the_cells_of_its_tables() {
+    let gazette = gazette();
+    let document = gazette.document("land-price-notice").unwrap();
+    let table = gazette.table("land-prices").unwrap();
+    let query = "商服用地";
+    let in_cells = gazette
+        .tables
+        .iter()
+        .filter(|t| t.document == document.id)
+        .flat_map(|t| t.rows.iter().flatten())
+        .map(|cell| cell.as_printed().matches(query).count())
+        .sum::<usize>();
+    let in_text = find_matches(document, &[], query).len();
+    assert!(
+        in_cells >= 20,
+        "附件1 prints 商服用地 in every commercial row"
+    );
+    let total = in_text + in_cells;
+    let mut harness = harness();
+    open_tab(&mut harness, &document.short_title);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    text_box(&harness, ZH.find_hint).type_text(query);
+    harness.run();
+    assert!(
+        has_label(&harness, &format!("1/{total}")),
+        "every match counts, {in_text} in the text and {in_cells} in the grid"
+    );
+    // The last match in 附件1 is a cell far down the grid; a row off screen is not built until
+    // find scrolls to it.
+    let grid_block = document
+        .all_blocks()
+        .iter()
+        .position(|b| matches!(b, Block::Table { table } if table == "land-prices"))
+        .unwrap();
+    let matches = find_matches(document, &gazette.tables, query);
+    let last_in_grid = matches.iter().rposition(|m| m.block == grid_block).unwrap();
+    let row = matches[last_in_grid].cell.unwrap().row;
+    let code = table.rows[row][2].as_printed().to_owned();
+    assert!(!has_label(&harness, &code), "row {row} starts off screen");
+    for _ in last_in_grid..total {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
+        harness.run();
+    }
+    for _ in 0..3 {
+        harness.run();
+    }
+    let position = last_in_grid + 1;
+    assert!(has_label(&harness, &format!("{position}/{total}")));
+    assert!(
+        has_label(&harness, &code),
+        "going back from the first match reaches the grid's last match, scrolled into view"
     );
 }
 

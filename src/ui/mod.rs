@@ -318,7 +318,7 @@ impl App {
                 .entry(id.clone())
                 .or_insert_with(|| DocView::new(gazette.document(&id)));
             if let Some(document) = gazette.document(&id) {
-                view.start_find(document, query);
+                view.start_find(gazette, document, query);
             }
         }
     }
@@ -421,7 +421,7 @@ impl App {
             .or_insert_with(|| DocView::new(gazette.document(id)));
         view.scroll_to_block = Some(block);
         if let (Some(range), Some(document)) = (mark, gazette.document(id)) {
-            view.show_match(document, block, range);
+            view.show_match(gazette, document, block, range);
         }
     }
 

@@ -8,7 +8,7 @@
 
 use super::Nav;
 use super::strings::{Lang, Strings, fill};
-use super::tables::{self, CellRef, HIGHLIGHT};
+use super::tables::{self, CURRENT, CellRef, HIGHLIGHT};
 use crate::model::{Attachment, Block, Category, Document, Gazette};
 use crate::reader::{FindState, OutlineEntry, block_text, current_entry, outline};
 use eframe::egui::{self, Color32, RichText, text::LayoutJob};
@@ -20,8 +20,6 @@ const MEASURE: f32 = 760.0;
 const BODY_SIZE: f32 = 16.0;
 /// Line height as a multiple of the text size: generous, as Chinese prose needs.
 const LINE_SPACING: f32 = 1.75;
-/// Background of the current find match (the others use [`HIGHLIGHT`]).
-const CURRENT: Color32 = Color32::from_rgb(255, 150, 50);
 
 /// The reading state of one document, kept while the app runs.
 #[derive(Debug, Default)]
@@ -64,15 +62,22 @@ impl DocView {
     }
 
     /// Opens the find bar on `query` and shows its first match.
-    pub fn start_find(&mut self, document: &Document, query: &str) {
-        self.find.set_query(document, query, 0);
+    pub fn start_find(&mut self, gazette: &Gazette, document: &Document, query: &str) {
+        self.find.set_query(document, &gazette.tables, query, 0);
         self.find_open = true;
         self.scroll_to_match = true;
     }
 
     /// Shows a search hit: the match at `range` of `block`'s shown text becomes current.
-    pub fn show_match(&mut self, document: &Document, block: usize, range: std::ops::Range<usize>) {
-        self.find.show_range(document, block, range);
+    pub fn show_match(
+        &mut self,
+        gazette: &Gazette,
+        document: &Document,
+        block: usize,
+        range: std::ops::Range<usize>,
+    ) {
+        self.find
+            .show_range(document, &gazette.tables, block, range);
         self.find_open = true;
         self.scroll_to_match = true;
     }
@@ -99,7 +104,7 @@ pub fn show(
     find_keys(ui, view);
     if view.find_open {
         egui::Panel::top(("find-bar", &document.id)).show(ui, |ui| {
-            find_bar(ui, document, view, text);
+            find_bar(ui, gazette, document, view, text);
         });
     }
     egui::Panel::left(("outline", &document.id))
@@ -131,7 +136,13 @@ fn find_keys(ui: &mut egui::Ui, view: &mut DocView) {
     }
 }
 
-fn find_bar(ui: &mut egui::Ui, document: &Document, view: &mut DocView, text: &Strings) {
+fn find_bar(
+    ui: &mut egui::Ui,
+    gazette: &Gazette,
+    document: &Document,
+    view: &mut DocView,
+    text: &Strings,
+) {
     ui.horizontal(|ui| {
         let mut query = view.find.query.clone();
         let edit = egui::TextEdit::singleline(&mut query)
@@ -143,7 +154,8 @@ fn find_bar(ui: &mut egui::Ui, document: &Document, view: &mut DocView, text: &S
             view.focus_find = false;
         }
         if response.changed() {
-            view.find.set_query(document, &query, view.first_visible);
+            view.find
+                .set_query(document, &gazette.tables, &query, view.first_visible);
             view.scroll_to_match = true;
         }
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -424,9 +436,31 @@ impl Drawer<'_> {
         find.matches
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.block == index)
+            .filter(|(_, m)| m.block == index && m.cell.is_none())
             .map(|(i, m)| (m.range.clone(), Some(i) == current))
             .collect()
+    }
+
+    /// The cells of table block `index` holding find matches, and whether each is the current
+    /// one; a cell with several matches is listed once, current if any of them is.
+    fn cell_marks(&self, index: usize) -> Vec<(CellRef, bool)> {
+        let find = &self.view.find;
+        let mut marks: Vec<(CellRef, bool)> = Vec::new();
+        for (i, found) in find.matches.iter().enumerate() {
+            let Some(cell) = found.cell.filter(|_| found.block == index) else {
+                continue;
+            };
+            let cell = CellRef {
+                row: cell.row,
+                column: cell.column,
+            };
+            let current = Some(i) == find.current;
+            match marks.iter_mut().find(|(c, _)| *c == cell) {
+                Some(mark) => mark.1 |= current,
+                None => marks.push((cell, current)),
+            }
+        }
+        marks
     }
 
     fn scroll_to_current_match(&mut self, response: &egui::Response, index: usize) {
@@ -475,15 +509,30 @@ impl Drawer<'_> {
     }
 
     fn table(&mut self, ui: &mut egui::Ui, id: &str) -> egui::Response {
+        let index = self.index - 1;
         let Some(table) = self.gazette.table(id) else {
             return ui.label(RichText::new(id).weak());
         };
-        let highlight = match &self.view.highlight_cell {
-            Some((table_id, cell)) if table_id == id => Some(*cell),
-            _ => None,
-        };
-        let scroll = highlight.is_some() && std::mem::take(&mut self.view.scroll_to_cell);
-        if scroll {
+        let mut marks = self.cell_marks(index);
+        let mut scroll_to = None;
+        if let Some((table_id, cell)) = &self.view.highlight_cell
+            && table_id == id
+        {
+            marks.push((*cell, true));
+            if std::mem::take(&mut self.view.scroll_to_cell) {
+                scroll_to = Some(*cell);
+            }
+        }
+        let current_match = self.view.find.current_match().filter(|m| m.block == index);
+        if let Some(cell) = current_match.and_then(|m| m.cell)
+            && std::mem::take(&mut self.view.scroll_to_match)
+        {
+            scroll_to = Some(CellRef {
+                row: cell.row,
+                column: cell.column,
+            });
+        }
+        if scroll_to.is_some() {
             self.view.scroll_to_block = None;
         }
         let lang = self.lang;
@@ -497,7 +546,7 @@ impl Drawer<'_> {
                         row: None,
                     });
                 }
-                tables::show_table_highlighted(ui, table, highlight, scroll);
+                tables::show_table_marked(ui, table, &marks, scroll_to);
             })
             .response;
         ui.add_space(BODY_SIZE);

@@ -16,31 +16,38 @@ pub struct CellRef {
 
 /// Background of a highlighted cell or match.
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(255, 214, 102);
+/// Background of the current find match or search hit (the others use [`HIGHLIGHT`]).
+pub const CURRENT: Color32 = Color32::from_rgb(255, 150, 50);
 
 /// Draws `table` as a read-only grid with its title and headers.
 pub fn show_table(ui: &mut egui::Ui, table: &Table) {
-    show_table_highlighted(ui, table, None, false);
+    show_table_marked(ui, table, &[], None);
 }
 
-/// Draws `table`, marking `highlight` and, when `scroll` is set, scrolling it into view.
+/// Draws `table`, marking the cells of `marks` (find matches; `true` for the current one) and
+/// scrolling `scroll_to` into view, both ways: a price sits far right in 附件1's grid.
 ///
 /// Rows far off screen are not built: each keeps the height it had when last drawn, and the
 /// header cells keep every column as wide as its widest cell so far, so the grid does not
 /// shift while scrolling. Laying out all 66 × 13 cells of 附件1 on every frame was most of the
 /// 标定地价 document's frame time.
-pub fn show_table_highlighted(
+pub fn show_table_marked(
     ui: &mut egui::Ui,
     table: &Table,
-    highlight: Option<CellRef>,
-    scroll: bool,
+    marks: &[(CellRef, bool)],
+    scroll_to: Option<CellRef>,
 ) {
+    let scroll = scroll_to.is_some();
+    let mut target = None;
     ui.label(RichText::new(&table.title).strong());
     let sizes_id = ui.scope_id().with(("table-sizes", &table.id));
     let mut sizes: GridSizes = ui.data(|d| d.get_temp(sizes_id)).unwrap_or_default();
     sizes.fit(table, ui.ctx().pixels_per_point());
+    // The scroll bar always shows: a clerk must see that 附件1 goes on to the right.
     egui::ScrollArea::horizontal()
         .id_salt(("table", &table.id))
         .auto_shrink([false, true])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             egui::Grid::new(("grid", &table.id))
                 .striped(true)
@@ -67,14 +74,15 @@ pub fn show_table_highlighted(
                         }
                         let mut height: f32 = 0.0;
                         for (column, cell) in row.iter().enumerate() {
-                            let marked = highlight
-                                == Some(CellRef {
-                                    row: row_index,
-                                    column,
-                                });
-                            let response = cell_label(ui, cell, marked);
-                            if marked && scroll {
+                            let here = CellRef {
+                                row: row_index,
+                                column,
+                            };
+                            let mark = marks.iter().find(|(c, _)| *c == here).map(|m| m.1);
+                            let response = cell_label(ui, cell, mark);
+                            if scroll_to == Some(here) {
                                 response.scroll_to_me(Some(egui::Align::Center));
+                                target = Some(response.rect);
                             }
                             height = height.max(response.rect.height());
                             if let Some(width) = sizes.widths.get_mut(column) {
@@ -86,6 +94,11 @@ pub fn show_table_highlighted(
                     }
                 });
         });
+    // A scroll area takes both axes' targets, so the horizontal one above swallowed the
+    // vertical part: the reader's own scroll area gets it from here.
+    if let Some(rect) = target {
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
     ui.data_mut(|d| d.insert_temp(sizes_id, sizes));
 }
 
@@ -114,10 +127,12 @@ impl GridSizes {
     }
 }
 
-fn cell_label(ui: &mut egui::Ui, cell: &Cell, marked: bool) -> egui::Response {
+/// A cell's printed text; `mark` is `Some(current)` for a cell holding a find match.
+fn cell_label(ui: &mut egui::Ui, cell: &Cell, mark: Option<bool>) -> egui::Response {
     let mut text = RichText::new(cell.as_printed());
-    if marked {
-        text = text.background_color(HIGHLIGHT).color(Color32::BLACK);
+    if let Some(current) = mark {
+        let background = if current { CURRENT } else { HIGHLIGHT };
+        text = text.background_color(background).color(Color32::BLACK);
     }
     ui.label(text)
 }
