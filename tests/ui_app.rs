@@ -219,6 +219,54 @@ fn search_opens_the_place_of_a_result() {
     assert!(counter, "the find bar shows the match as current");
 }
 
+/// A hit in a table cell opens the table with its row selected, and the results make room: a
+/// side panel once squeezed the 13 columns of 附件1 to 5.
+#[test]
+fn a_table_hit_opens_its_row_and_the_results_make_room_until_the_box_is_used_again() {
+    let gazette = gazette();
+    let table = gazette.table("land-prices").unwrap();
+    let row = 9;
+    let code = table.rows[row][2].as_printed().to_owned();
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    text_box(&harness, ZH.search_hint).type_text(&code);
+    harness.run();
+    let hit = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .find(|node| {
+            let label = node.accesskit_node().label();
+            label.is_some_and(|l| l.contains(&code) && l.contains('·'))
+        })
+        .unwrap();
+    hit.click();
+    for _ in 0..3 {
+        harness.run();
+    }
+    assert_eq!(
+        *harness.state().tab(),
+        Tab::Document(table.document.clone())
+    );
+    let selected = harness
+        .state()
+        .doc_tables()
+        .store()
+        .selected_rows(&table.id);
+    assert!(selected.contains(&row), "row {row} is selected");
+    assert!(
+        !has_label(&harness, ZH.search_results),
+        "the results closed for the table"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    for _ in 0..2 {
+        harness.run();
+    }
+    assert!(
+        has_label(&harness, ZH.search_results),
+        "Ctrl+K shows the same results again"
+    );
+}
+
 #[test]
 fn the_language_switch_changes_the_interface() {
     let mut harness = harness();

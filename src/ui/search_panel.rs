@@ -53,6 +53,9 @@ impl SearchPanel {
         let response = ui.add(edit);
         if std::mem::take(&mut self.focus) {
             response.request_focus();
+        }
+        // Back in the box (Ctrl+K or a click), the clerk gets the results of what is typed.
+        if response.gained_focus() {
             self.open = !self.query.trim().is_empty();
         }
         if response.changed() {
@@ -116,6 +119,11 @@ impl SearchPanel {
                     }
                     if hit_row(ui, gazette, hit, text).clicked() {
                         nav = Some(nav_for(&self.hits, index));
+                        // A table needs the width the results take: the list closes, and the
+                        // search box brings it back with the same hits.
+                        if matches!(hit.place, Place::Cell { .. }) {
+                            self.open = false;
+                        }
                     }
                 }
             });
