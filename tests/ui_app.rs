@@ -276,6 +276,10 @@ fn the_language_switch_changes_the_interface() {
     assert!(has_label(&harness, EN.tab_overview));
     assert!(has_label(&harness, EN.contents));
     assert!(!has_label(&harness, ZH.tab_overview));
+    assert!(
+        has_label(&harness, "China Pharma Valley") && !has_label(&harness, "中国药谷"),
+        "the document tabs speak English too"
+    );
 }
 
 #[test]
@@ -286,7 +290,11 @@ fn language_and_open_tab_persist_between_runs() {
     let mut harness = harness();
     open_tab(&mut harness, ZH.menu_language);
     open_tab(&mut harness, "English");
-    open_tab(&mut harness, &document.short_title);
+    let english = gazette_browser::ui::strings::short_title(
+        gazette_browser::ui::strings::Lang::En,
+        &document.short_title,
+    );
+    open_tab(&mut harness, english);
     let mut storage = MemoryStorage::default();
     harness.state_mut().save(&mut storage);
 

@@ -366,7 +366,7 @@ impl App {
             if document.category != Category::Interpretation {
                 tabs.push((
                     Tab::Document(document.id.clone()),
-                    document.short_title.clone(),
+                    strings::short_title(self.lang, &document.short_title).to_owned(),
                 ));
             }
         }

@@ -620,7 +620,10 @@ pub fn interpretation_picker(
                 }
                 let is_selected = document.id == selected;
                 if ui
-                    .selectable_label(is_selected, &document.short_title)
+                    .selectable_label(
+                        is_selected,
+                        super::strings::short_title(lang, &document.short_title),
+                    )
                     .clicked()
                     && !is_selected
                 {

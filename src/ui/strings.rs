@@ -298,9 +298,45 @@ pub const EN: Strings = Strings {
     outline_empty: "No numbered headings",
 };
 
+/// English names for the documents of the issue, by their printed short title: the tabs and
+/// the interpretation picker are navigation, so the English interface names them in English.
+/// A document of another issue keeps its Chinese title (the text itself is never translated).
+const ENGLISH_SHORT_TITLES: &[(&str, &str)] = &[
+    ("标定地价", "Land prices"),
+    ("中小企业培育", "SME cultivation"),
+    ("住房规划", "Housing plan"),
+    ("中国药谷", "China Pharma Valley"),
+    ("标定地价解读", "Land prices explained"),
+    ("中小企业培育解读", "SME cultivation explained"),
+    ("中国药谷解读", "Pharma Valley explained"),
+    ("住房规划解读", "Housing plan explained"),
+];
+
+/// A document's short title as a tab shows it in `lang`.
+pub fn short_title(lang: Lang, short_title: &str) -> &str {
+    match lang {
+        Lang::Zh => short_title,
+        Lang::En => ENGLISH_SHORT_TITLES
+            .iter()
+            .find(|(zh, _)| *zh == short_title)
+            .map_or(short_title, |(_, en)| en),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_interface_names_the_documents_in_english() {
+        assert_eq!(short_title(Lang::En, "中国药谷"), "China Pharma Valley");
+        assert_eq!(short_title(Lang::Zh, "中国药谷"), "中国药谷");
+        assert_eq!(
+            short_title(Lang::En, "别的文件"),
+            "别的文件",
+            "unknown titles stay"
+        );
+    }
 
     #[test]
     fn fill_replaces_the_placeholder() {
