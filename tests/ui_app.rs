@@ -267,6 +267,33 @@ fn a_table_hit_opens_its_row_and_the_results_make_room_until_the_box_is_used_aga
     );
 }
 
+/// Pinyin typed through an input method that shows its composition in the box (Fcitx5 with
+/// UseOnTheSpot, IBus on Wayland) is not searched for while it is half typed: "yao gu" found
+/// nothing and the results said so; only the committed 药谷 is searched.
+#[test]
+fn search_waits_for_the_input_method_to_commit() {
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "yao gu".into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    assert!(
+        text_box(&harness, ZH.search_hint).value().as_deref() == Some("yao gu"),
+        "the composition shows in the box"
+    );
+    assert!(
+        !has_label(&harness, ZH.search_results),
+        "no results for half-typed pinyin"
+    );
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("药谷".into())));
+    harness.run();
+    assert!(has_label(&harness, ZH.search_results));
+    assert!(has_label(&harness, &ZH.search_count.replace("{}", "60")));
+}
+
 #[test]
 fn the_language_switch_changes_the_interface() {
     let mut harness = harness();

@@ -8,6 +8,7 @@ pub mod doc_tables;
 pub mod file_strings;
 mod fonts;
 mod icon;
+mod ime;
 pub mod notices;
 mod open_file;
 mod overview;

@@ -153,7 +153,7 @@ fn find_bar(
             response.request_focus();
             view.focus_find = false;
         }
-        if response.changed() {
+        if response.changed() && !super::ime::composing(ui.ctx()) {
             view.find
                 .set_query(document, &gazette.tables, &query, view.first_visible);
             view.scroll_to_match = true;

@@ -58,7 +58,8 @@ impl SearchPanel {
         if response.gained_focus() {
             self.open = !self.query.trim().is_empty();
         }
-        if response.changed() {
+        // Half-typed pinyin is not searched for; the committed characters are.
+        if response.changed() && !super::ime::composing(ui.ctx()) {
             self.refresh();
         }
         if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
