@@ -161,6 +161,40 @@ fn typing_a_quick_filter_hides_other_rows() {
     );
 }
 
+/// Pinyin composed in the quick filter (an input method drawing its composition in the box) is
+/// not filtered on: "zhu zhai" emptied the table while 住宅 was being typed.
+#[test]
+fn the_quick_filter_waits_for_the_input_method_to_commit() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "zhu zhai".into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    harness.run();
+    assert_eq!(
+        harness.get_by_role(Role::TextInput).value().as_deref(),
+        Some("zhu zhai"),
+        "the composition stays in the box between frames"
+    );
+    assert!(
+        harness.query_by_label("411700S50001").is_some(),
+        "every row still shows while composing"
+    );
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("住宅".into())));
+    harness.run();
+    harness.run();
+    assert_eq!(
+        harness.get_by_role(Role::TextInput).value().as_deref(),
+        Some("住宅")
+    );
+    assert!(harness.query_by_label("411700S50001").is_none());
+    assert!(harness.query_by_label("411700Z70014").is_some());
+}
+
 #[test]
 fn ctrl_a_selects_the_shown_rows_and_ctrl_c_copies_them_with_headers() {
     let mut harness = harness();

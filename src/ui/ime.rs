@@ -23,6 +23,32 @@ pub fn composing(ctx: &egui::Context) -> bool {
     now
 }
 
+/// A one-line text box for `value` that leaves `value` alone while an input method composes:
+/// the box shows the composition (kept between frames as a draft), and `value` takes the text
+/// once it is committed. Returns the box's response and whether `value` changed.
+pub fn single_line(
+    ui: &mut egui::Ui,
+    value: &mut String,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    configure: impl FnOnce(egui::TextEdit<'_>) -> egui::TextEdit<'_>,
+) -> (egui::Response, bool) {
+    let draft_id = ui.make_persistent_id(("ime-draft", salt));
+    let mut draft = ui
+        .data(|d| d.get_temp::<String>(draft_id))
+        .unwrap_or_else(|| value.clone());
+    let response = ui.add(configure(egui::TextEdit::singleline(&mut draft)));
+    if response.has_focus() && composing(ui.ctx()) {
+        ui.data_mut(|d| d.insert_temp(draft_id, draft));
+        return (response, false);
+    }
+    ui.data_mut(|d| d.remove::<String>(draft_id));
+    let changed = *value != draft;
+    if changed {
+        *value = draft;
+    }
+    (response, changed)
+}
+
 /// The composing flag after `events`, starting from `before`.
 fn after_events(before: bool, events: &[Event]) -> bool {
     events.iter().fold(before, |composing, event| match event {

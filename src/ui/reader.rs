@@ -145,15 +145,15 @@ fn find_bar(
 ) {
     ui.horizontal(|ui| {
         let mut query = view.find.query.clone();
-        let edit = egui::TextEdit::singleline(&mut query)
-            .hint_text(text.find_hint)
-            .desired_width(260.0);
-        let response = ui.add(edit);
+        let (response, changed) =
+            super::ime::single_line(ui, &mut query, ("find", &document.id), |edit| {
+                edit.hint_text(text.find_hint).desired_width(260.0)
+            });
         if view.focus_find {
             response.request_focus();
             view.focus_find = false;
         }
-        if response.changed() && !super::ime::composing(ui.ctx()) {
+        if changed {
             view.find
                 .set_query(document, &gazette.tables, &query, view.first_visible);
             view.scroll_to_match = true;

@@ -200,11 +200,11 @@ impl TableView {
         let lang = self.lang;
         let mut open_export = false;
         ui.horizontal_wrapped(|ui| {
-            ui.add(
-                egui::TextEdit::singleline(&mut state.query.quick_filter)
-                    .hint_text(Text::QuickFilterHint.get(lang))
-                    .desired_width(220.0),
-            );
+            // Pinyin being composed is not filtered on: the table waits for 住宅.
+            super::ime::single_line(ui, &mut state.query.quick_filter, "quick-filter", |edit| {
+                edit.hint_text(Text::QuickFilterHint.get(lang))
+                    .desired_width(220.0)
+            });
             filter_chips(ui, state, table, lang);
             columns_menu(ui, state, table, lang);
             let label = strings::export_button(lang, selected_shown);
@@ -546,8 +546,10 @@ fn text_field(ui: &mut Ui, column: usize, state: &mut TableState, lang: Lang) {
         _ => String::new(),
     };
     ui.label(Text::FilterContains.get(lang));
-    let edit = egui::TextEdit::singleline(&mut text).hint_text(Text::FilterExactHint.get(lang));
-    if ui.add(edit).changed() {
+    let (_, changed) = super::ime::single_line(ui, &mut text, ("filter", column), |edit| {
+        edit.hint_text(Text::FilterExactHint.get(lang))
+    });
+    if changed {
         state.query.set_filter(column, ColumnFilter::Text(text));
     }
 }
