@@ -373,8 +373,9 @@ fn search_finds_a_phrase_that_a_page_break_split_in_the_source() {
 }
 
 /// One page down over the document body.
-fn page_down(harness: &mut Harness<'_, App>) {
-    harness.event(egui::Event::PointerMoved(egui::pos2(640.0, 500.0)));
+/// Scrolls one page down with the pointer at `pointer`.
+fn page_down_at(harness: &mut Harness<'_, App>, pointer: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pointer));
     harness.event(egui::Event::MouseWheel {
         unit: egui::MouseWheelUnit::Page,
         delta: egui::vec2(0.0, -1.0),
@@ -393,12 +394,13 @@ fn the_attachment_grid_builds_the_rows_near_the_screen_and_scrolling_reaches_the
     let document = gazette.document("land-price-notice").unwrap();
     let table = gazette.table("land-prices").unwrap();
     let last_row = &table.rows[table.rows.len() - 1];
-    let last_code = last_row[2].as_printed().to_owned();
+    // The 标准宗地名称 of the last row: printed in 附件1 only (its code is in a legend too).
+    let last_name = last_row[4].as_printed().to_owned();
     let mut harness = harness();
     open_tab(&mut harness, &document.short_title);
     harness.run();
     assert!(
-        !has_label(&harness, &last_code),
+        !has_label(&harness, &last_name),
         "the last row of 附件1, pages below, is not built"
     );
     // Where the last column starts: it moves if any column before it narrows or widens.
@@ -406,19 +408,35 @@ fn the_attachment_grid_builds_the_rows_near_the_screen_and_scrolling_reaches_the
     let last_column_left = |harness: &Harness<'_, App>| harness.get_by_label(&header).rect().left();
     let at_top = last_column_left(&harness);
     for _ in 0..60 {
-        if has_label(&harness, &last_code) {
+        if has_label(&harness, &last_name) {
             break;
         }
-        page_down(&mut harness);
+        // The wheel over the rows' box once the grid is on screen, else over the text.
+        let header_rect = harness.get_by_label(&header).rect();
+        let pointer = if (0.0..700.0).contains(&header_rect.bottom()) {
+            egui::pos2(640.0, header_rect.bottom() as f32 + 60.0)
+        } else {
+            egui::pos2(640.0, 500.0)
+        };
+        page_down_at(&mut harness, pointer);
     }
     assert!(
-        has_label(&harness, &last_code),
+        has_label(&harness, &last_name),
         "scrolling down reaches the last row of 附件1"
     );
     assert_eq!(
         last_column_left(&harness),
         at_top,
         "columns keep their width while rows come and go"
+    );
+    // The rows scroll in a box under their header: the header sits a box's height above the
+    // last row, not the 66 rows of the grid (about 1,700 points) as it did.
+    let header_top = harness.get_by_label(&header).rect().top();
+    let last_row_top = harness.get_by_label(&last_name).rect().top();
+    let distance = last_row_top - header_top;
+    assert!(
+        (0.0..600.0).contains(&distance),
+        "the header is {distance} points above the last row"
     );
 }
 
