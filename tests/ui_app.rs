@@ -414,7 +414,7 @@ fn the_attachment_grid_builds_the_rows_near_the_screen_and_scrolling_reaches_the
         // The wheel over the rows' box once the grid is on screen, else over the text.
         let header_rect = harness.get_by_label(&header).rect();
         let pointer = if (0.0..700.0).contains(&header_rect.bottom()) {
-            egui::pos2(640.0, header_rect.bottom() as f32 + 60.0)
+            egui::pos2(640.0, header_rect.bottom() + 60.0)
         } else {
             egui::pos2(640.0, 500.0)
         };
