@@ -2,7 +2,7 @@
 //!
 //! The library holds everything that can be tested without a window: the data model with its
 //! loading (also on a worker thread), validation and cross-checks ([`model`]), plain-text
-//! rendering ([`reader::text`]), CSV export ([`export`]) and the command line ([`cli`]). The binary is a thin shell over it. The window
+//! rendering ([`reader::text`]), CSV export ([`export`]), PDF for printing ([`print`]) and the command line ([`cli`]). The binary is a thin shell over it. The window
 //! (`ui`) is behind the `gui` feature, on by default; without it nothing here needs eframe.
 
 pub mod cli;
@@ -10,6 +10,7 @@ pub mod desktop;
 pub mod export;
 pub mod files;
 pub mod model;
+pub mod print;
 pub mod reader;
 pub mod schematic;
 pub mod search;

@@ -1,0 +1,400 @@
+//! PDF for printing: a table (the rows and columns an export would write, A4 landscape, its
+//! header on every page, the provenance in the footer) or a whole document (title, number,
+//! date, headings, paragraphs, 专栏 boxes, figure placeholders and tables, in reading order).
+//!
+//! [`layout`] places text on pages without knowing about PDF (and is tested on its own);
+//! [`pdf`] draws the pages with krilla in the embedded font; [`cli`] is the `pdf` command. The
+//! bytes go out through the one writer of [`crate::files`], as the CSV does.
+
+pub mod cli;
+pub mod font;
+pub mod layout;
+mod pdf;
+pub mod strings;
+
+pub use pdf::Properties;
+
+use crate::export::{ExportError, RowChoice};
+use crate::model::{Block, Document, Gazette, Table, TableOrigin};
+use crate::table::{ColumnFilter, Query, SortDirection};
+use font::FontMetrics;
+use layout::{Align, Flow, Frame, LaidTable, Measure, Page, add_footers, lay_out_table};
+
+/// Most rows a table PDF holds: 20,000 rows are about 700 landscape pages, past what anyone
+/// prints, and the PDF of more is built whole in memory. More is refused with a message saying
+/// to filter, select, or export CSV or XLSX instead.
+pub const MAX_PDF_ROWS: usize = 20_000;
+
+/// What a table printout shows besides its cells: where it came from and how it was chosen.
+#[derive(Debug, Clone)]
+pub struct TableJob<'a> {
+    /// The issue the table is in.
+    pub gazette: &'a Gazette,
+    /// The table.
+    pub table: &'a Table,
+    /// The rows to print (source indices, in the order printed).
+    pub rows: &'a [usize],
+    /// The columns to print (source indices, in the order printed).
+    pub columns: &'a [usize],
+    /// The filters and sort that chose and ordered the rows.
+    pub query: &'a Query,
+    /// Which rows were chosen, in words ([`rows_label`], [`strings::rows_at`]).
+    pub rows_label: String,
+    /// When, as [`utc_timestamp`] writes it.
+    pub time: String,
+}
+
+/// The PDF of a table printout. Refuses more than [`MAX_PDF_ROWS`] rows.
+pub fn table_pdf(job: &TableJob<'_>) -> Result<Vec<u8>, ExportError> {
+    check_row_count(job.rows.len())?;
+    let pages = table_pages(job, FontMetrics::embedded());
+    let properties = Properties {
+        title: job.table.title.clone(),
+        subject: source_line(job.gazette, job.table),
+    };
+    pdf::render(&pages, &properties).map_err(ExportError::Internal)
+}
+
+/// Refuses a printout of more than [`MAX_PDF_ROWS`] rows, saying what to do instead.
+pub fn check_row_count(rows: usize) -> Result<(), ExportError> {
+    if rows > MAX_PDF_ROWS {
+        return Err(ExportError::BadArgument(format!(
+            "{rows} rows are too many to print: a PDF holds at most {MAX_PDF_ROWS} rows (about \
+             700 pages); filter or select the rows to print, or export them as CSV"
+        )));
+    }
+    Ok(())
+}
+
+/// The pages of a table printout, laid out with `measure`.
+pub fn table_pages(job: &TableJob<'_>, measure: &dyn Measure) -> Vec<Page> {
+    let frame = Frame::a4_landscape(28.0);
+    let mut flow = Flow::new(measure, frame);
+    flow.paragraph(&job.table.title, 14.0, Align::Center, 0.0);
+    flow.space(2.0);
+    flow.paragraph(&source_line(job.gazette, job.table), 9.0, Align::Center, 0.0);
+    flow.space(6.0);
+    let laid = lay_out_rows(job, measure, frame.width());
+    flow.table(&laid);
+    let mut pages = flow.pages;
+    let footer = provenance_lines(job);
+    add_footers(&mut pages, measure, &frame, &footer, strings::page_label);
+    pages
+}
+
+/// The chosen rows and columns of the table, laid out to `width`.
+fn lay_out_rows(job: &TableJob<'_>, measure: &dyn Measure, width: f32) -> LaidTable {
+    let table = job.table;
+    let headers: Vec<String> = job
+        .columns
+        .iter()
+        .map(|&c| table.columns[c].header())
+        .collect();
+    let rows: Vec<Vec<String>> = job
+        .rows
+        .iter()
+        .map(|&r| {
+            job.columns
+                .iter()
+                .map(|&c| {
+                    table.rows[r]
+                        .get(c)
+                        .map_or("", |cell| cell.as_printed())
+                        .to_owned()
+                })
+                .collect()
+        })
+        .collect();
+    lay_out_table(measure, &headers, &rows, &column_aligns(table, job.columns), width)
+}
+
+/// Numbers flush right, everything else flush left.
+fn column_aligns(table: &Table, columns: &[usize]) -> Vec<Align> {
+    columns
+        .iter()
+        .map(|&c| {
+            if table.columns[c].kind.is_numeric() {
+                Align::Right
+            } else {
+                Align::Left
+            }
+        })
+        .collect()
+}
+
+/// "来源：《驻马店市人民政府公报》2023年第3号（总第125号） 关于……的通知（驻政〔2023〕13号） 附件1".
+pub fn source_line(gazette: &Gazette, table: &Table) -> String {
+    let mut parts = vec![gazette_label(gazette)];
+    if let Some(document) = gazette.document(&table.document) {
+        parts.push(match &document.number {
+            Some(number) => format!("{}（{number}）", document.title),
+            None => document.title.clone(),
+        });
+    }
+    parts.push(match &table.origin {
+        TableOrigin::Printed { place } => place.clone(),
+        TableOrigin::Derived { .. } => strings::DRAWN_FROM_PROSE.to_owned(),
+    });
+    format!("{}{}", strings::SOURCE, parts.join(" "))
+}
+
+/// 《驻马店市人民政府公报》2023年第3号（总第125号）.
+pub fn gazette_label(gazette: &Gazette) -> String {
+    let issue = &gazette.issue;
+    format!(
+        "《{}》{}年第{}号（总第{}号）",
+        issue.title, issue.year, issue.number, issue.cumulative_number
+    )
+}
+
+/// The footer's provenance: the filters and sort, then the rows, columns, time and version.
+/// (The XLSX 来源 sheet and the CSV sidecar say the same; to be joined with theirs.)
+pub fn provenance_lines(job: &TableJob<'_>) -> Vec<String> {
+    vec![
+        format!(
+            "{}{}；{}{}",
+            strings::FILTERS,
+            describe_filters(job.table, job.query),
+            strings::SORT,
+            describe_sort(job.table, job.query)
+        ),
+        strings::rows_line(
+            &job.rows_label,
+            job.rows.len(),
+            job.table.rows.len(),
+            job.columns.len(),
+            job.table.columns.len(),
+            &job.time,
+        ),
+    ]
+}
+
+/// The filters of `query` in words: 用途 ∈ 住宅用地；地面单价 ≥ 4000；含“驿城”.
+pub fn describe_filters(table: &Table, query: &Query) -> String {
+    let mut parts: Vec<String> = query
+        .filters
+        .iter()
+        .filter(|(_, filter)| filter.is_active())
+        .map(|(&column, filter)| {
+            let title = table
+                .columns
+                .get(column)
+                .map_or("?", |c| c.title.as_str());
+            match filter {
+                ColumnFilter::Text(text) => match text.trim().strip_prefix('=') {
+                    Some(exact) => format!("{title} = {exact}"),
+                    None => format!("{title} {}", strings::quick_filter(text.trim())),
+                },
+                ColumnFilter::Range { min, max } => match (min, max) {
+                    (Some(min), Some(max)) => format!("{min} ≤ {title} ≤ {max}"),
+                    (Some(min), None) => format!("{title} ≥ {min}"),
+                    (None, Some(max)) => format!("{title} ≤ {max}"),
+                    (None, None) => title.to_owned(),
+                },
+                ColumnFilter::Values(values) => {
+                    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                    format!("{title} ∈ {}", values.join("、"))
+                }
+            }
+        })
+        .collect();
+    if !query.quick_filter.trim().is_empty() {
+        parts.push(strings::quick_filter(query.quick_filter.trim()));
+    }
+    if parts.is_empty() {
+        strings::NO_FILTER.to_owned()
+    } else {
+        parts.join("；")
+    }
+}
+
+/// The sort of `query` in words: 地面单价 降序，序号 升序.
+pub fn describe_sort(table: &Table, query: &Query) -> String {
+    if query.sort.is_empty() {
+        return strings::PRINTED_ORDER.to_owned();
+    }
+    let keys: Vec<String> = query
+        .sort
+        .iter()
+        .map(|key| {
+            let title = table
+                .columns
+                .get(key.column)
+                .map_or("?", |c| c.title.as_str());
+            let direction = match key.direction {
+                SortDirection::Ascending => strings::ASCENDING,
+                SortDirection::Descending => strings::DESCENDING,
+            };
+            format!("{title} {direction}")
+        })
+        .collect();
+    keys.join("，")
+}
+
+/// The words for a window's row choice.
+pub fn rows_label(choice: RowChoice) -> String {
+    match choice {
+        RowChoice::Selected => strings::ROWS_SELECTED,
+        RowChoice::Shown => strings::ROWS_SHOWN,
+        RowChoice::All => strings::ROWS_ALL,
+    }
+    .to_owned()
+}
+
+/// `time` as 2026-12-04 19:30 UTC (the program has no time-zone database; UTC is never wrong).
+pub fn utc_timestamp(time: std::time::SystemTime) -> String {
+    let seconds = time
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (seconds / 86_400) as i64;
+    let (year, month, day) = civil_from_days(days);
+    let minutes = seconds % 86_400 / 60;
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The PDF of a whole document.
+pub fn document_pdf(gazette: &Gazette, document: &Document) -> Result<Vec<u8>, ExportError> {
+    let pages = document_pages(gazette, document, FontMetrics::embedded());
+    let properties = Properties {
+        title: document.title.clone(),
+        subject: gazette_label(gazette),
+    };
+    pdf::render(&pages, &properties).map_err(ExportError::Internal)
+}
+
+/// Body text size.
+const BODY: f32 = 10.5;
+
+/// The pages of a document, A4 portrait, in reading order: title, number and date, addressees,
+/// body, issuer and date, then each attachment on a new page.
+pub fn document_pages(gazette: &Gazette, document: &Document, measure: &dyn Measure) -> Vec<Page> {
+    let frame = Frame::a4_portrait(20.0);
+    let mut flow = Flow::new(measure, frame);
+    flow.paragraph(&document.title, 16.0, Align::Center, 0.0);
+    let mut facts = Vec::new();
+    if let Some(number) = &document.number {
+        facts.push(number.clone());
+    }
+    if let Some(date) = &document.date {
+        facts.push(date.chinese());
+    }
+    if !facts.is_empty() {
+        flow.space(2.0);
+        flow.line(&facts.join("　"), BODY, Align::Center);
+    }
+    flow.space(10.0);
+    if let Some(addressees) = &document.addressees {
+        flow.paragraph(&format!("{addressees}："), BODY, Align::Left, 0.0);
+    }
+    blocks(&mut flow, gazette, &document.body);
+    if !document.issuer.is_empty() || document.date.is_some() {
+        flow.space(8.0);
+        if !document.issuer.is_empty() {
+            flow.line(&document.issuer, BODY, Align::Right);
+        }
+        if let Some(date) = &document.date {
+            flow.line(&date.chinese(), BODY, Align::Right);
+        }
+    }
+    for attachment in &document.attachments {
+        flow.new_page();
+        if let Some(label) = &attachment.label {
+            flow.line(label, 12.0, Align::Left);
+        }
+        flow.paragraph(&attachment.title, 15.0, Align::Center, 0.0);
+        flow.space(8.0);
+        blocks(&mut flow, gazette, &attachment.body);
+    }
+    let mut pages = flow.pages;
+    let running = format!("{} {}", gazette_label(gazette), document.short_title);
+    add_footers(&mut pages, measure, &frame, &[running], strings::page_label);
+    pages
+}
+
+fn blocks(flow: &mut Flow<'_>, gazette: &Gazette, body: &[Block]) {
+    for block in body {
+        block_into(flow, gazette, block);
+    }
+}
+
+/// One block, drawn as the reader shows it ([`Block::shown_text`]).
+fn block_into(flow: &mut Flow<'_>, gazette: &Gazette, block: &Block) {
+    let text = block.shown_text().unwrap_or_default();
+    match block {
+        Block::Heading { level, .. } => {
+            let size = match level {
+                1 => 13.0,
+                2 => 12.0,
+                _ => 11.0,
+            };
+            flow.space(6.0);
+            // A heading stays with at least two lines of what follows it.
+            flow.ensure(size * layout::LINE_HEIGHT + BODY * layout::LINE_HEIGHT * 2.0);
+            flow.paragraph(&text, size, Align::Left, 0.0);
+            flow.space(2.0);
+        }
+        Block::Paragraph { .. } => {
+            flow.paragraph(&text, BODY, Align::Left, BODY * 2.0);
+            flow.space(3.0);
+        }
+        Block::Note { .. } => {
+            flow.paragraph(&text, 9.0, Align::Left, 0.0);
+            flow.space(3.0);
+        }
+        Block::Box { blocks: inner, .. } => {
+            flow.open_box(&text, 11.0);
+            blocks(flow, gazette, inner);
+            flow.close_box();
+        }
+        Block::Figure { .. } => flow.placeholder(&text, strings::FIGURE_MISSING, BODY),
+        Block::Table { table } => {
+            if let Some(table) = gazette.table(table) {
+                document_table(flow, table);
+            }
+        }
+    }
+}
+
+/// A table within a document: its title, then every row and column.
+fn document_table(flow: &mut Flow<'_>, table: &Table) {
+    flow.space(4.0);
+    flow.ensure(BODY * layout::LINE_HEIGHT * 3.0);
+    flow.paragraph(&table.title, BODY, Align::Center, 0.0);
+    let columns: Vec<usize> = (0..table.columns.len()).collect();
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.as_printed().to_owned()).collect())
+        .collect();
+    let laid = lay_out_table(
+        flow.measure,
+        &headers,
+        &rows,
+        &column_aligns(table, &columns),
+        flow.width(),
+    );
+    flow.table(&laid);
+    flow.space(6.0);
+}
+
+#[cfg(test)]
+mod tests;
