@@ -161,6 +161,8 @@ pub enum Command {
     },
     /// Write a table as CSV (UTF-8 with BOM).
     Export(crate::export::cli::ExportArgs),
+    /// Write a table (rows chosen as `export` chooses them) or a document as a PDF for printing.
+    Pdf(crate::print::cli::PdfArgs),
     /// Write the schematic of the benchmark regions as SVG.
     Schematic {
         /// The map of this land use (用途), e.g. 住宅用地, as the print's 附件2; all uses on one map if omitted.
@@ -197,6 +199,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Status, Error> {
         .and_then(FileIdentity::of);
     let target = match command {
         Command::Export(args) => Some(&args.output),
+        Command::Pdf(args) => Some(&args.output),
         Command::Schematic { svg, .. } => Some(svg),
         _ => None,
     };
@@ -216,6 +219,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Status, Error> {
         Command::Export(args) => {
             drop(out);
             crate::export::cli::run(gazette, args, input.as_ref()).map_err(Error::Export)?
+        }
+        Command::Pdf(args) => {
+            drop(out);
+            crate::print::cli::run(gazette, args, input.as_ref()).map_err(Error::Export)?
         }
         Command::Schematic { uses, svg } => {
             drop(out);

@@ -70,7 +70,11 @@ impl PdfArgs {
 
 /// Writes the PDF the arguments ask for, never onto `input`, and says what it wrote on
 /// standard error.
-pub fn run(gazette: &Gazette, args: &PdfArgs, input: Option<&FileIdentity>) -> Result<(), ExportError> {
+pub fn run(
+    gazette: &Gazette,
+    args: &PdfArgs,
+    input: Option<&FileIdentity>,
+) -> Result<(), ExportError> {
     let (bytes, what) = pdf_bytes(gazette, args)?;
     write_output(&args.output, input, &bytes)?;
     if args.output.as_os_str() != "-" {

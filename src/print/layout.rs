@@ -112,7 +112,8 @@ fn class(c: char) -> Class {
     if "（《〈「『【〔“‘([{".contains(c) {
         return Class::Open;
     }
-    if "，。、；：？！）》〉」』】〕”’…·%‰,.;:?!)]}—～".contains(c) && !c.is_ascii() {
+    if "，。、；：？！）》〉」』】〕”’…·%‰,.;:?!)]}—～".contains(c) && !c.is_ascii()
+    {
         return Class::Close;
     }
     if ")]}".contains(c) {
@@ -286,7 +287,13 @@ pub fn column_widths(
         natural
             .iter()
             .zip(&least)
-            .map(|(n, l)| l + if wanted > 0.0 { (n - l) / wanted * left } else { 0.0 })
+            .map(|(n, l)| {
+                l + if wanted > 0.0 {
+                    (n - l) / wanted * left
+                } else {
+                    0.0
+                }
+            })
             .collect(),
     )
 }
@@ -553,8 +560,7 @@ impl<'m> Flow<'m> {
         self.ensure(header_height + table.rows.first().map_or(0.0, |r| r.height));
         self.draw_row(table, &table.header, true);
         for row in &table.rows {
-            if self.y + row.height > self.frame.bottom && self.y > self.frame.top + header_height
-            {
+            if self.y + row.height > self.frame.bottom && self.y > self.frame.top + header_height {
                 self.new_page();
                 self.draw_row(table, &table.header, true);
             }
@@ -638,6 +644,9 @@ pub struct LaidTable {
     pub rows: Vec<LaidRow>,
 }
 
+/// Cells up to this many ems wide are kept on one line.
+const SHORT_CELL: f32 = 4.0;
+
 /// The font sizes a table tries, largest first, until its columns fit the width.
 pub const TABLE_SIZES: [f32; 5] = [9.0, 8.0, 7.0, 6.5, 6.0];
 
@@ -662,8 +671,11 @@ pub fn lay_out_table(
     }
     for row in rows {
         for (c, cell) in row.iter().enumerate().take(columns) {
-            natural[c] = natural[c].max(text_width(measure, cell, 1.0));
-            least[c] = least[c].max(widest_unit(measure, cell));
+            let whole = text_width(measure, cell, 1.0);
+            natural[c] = natural[c].max(whole);
+            // A short cell (商服用地, 七通一平) stays on one line where the width allows.
+            let unbroken = if whole <= SHORT_CELL { whole } else { 0.0 };
+            least[c] = least[c].max(widest_unit(measure, cell)).max(unbroken);
         }
     }
     let smallest = TABLE_SIZES[TABLE_SIZES.len() - 1];

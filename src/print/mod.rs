@@ -72,7 +72,12 @@ pub fn table_pages(job: &TableJob<'_>, measure: &dyn Measure) -> Vec<Page> {
     let mut flow = Flow::new(measure, frame);
     flow.paragraph(&job.table.title, 14.0, Align::Center, 0.0);
     flow.space(2.0);
-    flow.paragraph(&source_line(job.gazette, job.table), 9.0, Align::Center, 0.0);
+    flow.paragraph(
+        &source_line(job.gazette, job.table),
+        9.0,
+        Align::Center,
+        0.0,
+    );
     flow.space(6.0);
     let laid = lay_out_rows(job, measure, frame.width());
     flow.table(&laid);
@@ -105,7 +110,13 @@ fn lay_out_rows(job: &TableJob<'_>, measure: &dyn Measure, width: f32) -> LaidTa
                 .collect()
         })
         .collect();
-    lay_out_table(measure, &headers, &rows, &column_aligns(table, job.columns), width)
+    lay_out_table(
+        measure,
+        &headers,
+        &rows,
+        &column_aligns(table, job.columns),
+        width,
+    )
 }
 
 /// Numbers flush right, everything else flush left.
@@ -176,10 +187,7 @@ pub fn describe_filters(table: &Table, query: &Query) -> String {
         .iter()
         .filter(|(_, filter)| filter.is_active())
         .map(|(&column, filter)| {
-            let title = table
-                .columns
-                .get(column)
-                .map_or("?", |c| c.title.as_str());
+            let title = table.columns.get(column).map_or("?", |c| c.title.as_str());
             match filter {
                 ColumnFilter::Text(text) => match text.trim().strip_prefix('=') {
                     Some(exact) => format!("{title} = {exact}"),
@@ -284,7 +292,7 @@ pub fn document_pdf(gazette: &Gazette, document: &Document) -> Result<Vec<u8>, E
 const BODY: f32 = 10.5;
 
 /// The pages of a document, A4 portrait, in reading order: title, number and date, addressees,
-/// body, issuer and date, then each attachment on a new page.
+/// body, issuer and date, then each attachment (a numbered one on a new page).
 pub fn document_pages(gazette: &Gazette, document: &Document, measure: &dyn Measure) -> Vec<Page> {
     let frame = Frame::a4_portrait(20.0);
     let mut flow = Flow::new(measure, frame);
@@ -315,7 +323,13 @@ pub fn document_pages(gazette: &Gazette, document: &Document, measure: &dyn Meas
         }
     }
     for attachment in &document.attachments {
-        flow.new_page();
+        // A numbered attachment (附件1) starts a page, as printed; the plan a notice issues
+        // follows it.
+        if attachment.label.is_some() {
+            flow.new_page();
+        } else {
+            flow.space(24.0);
+        }
         if let Some(label) = &attachment.label {
             flow.line(label, 12.0, Align::Left);
         }
@@ -383,7 +397,11 @@ fn document_table(flow: &mut Flow<'_>, table: &Table) {
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|row| row.iter().map(|cell| cell.as_printed().to_owned()).collect())
+        .map(|row| {
+            row.iter()
+                .map(|cell| cell.as_printed().to_owned())
+                .collect()
+        })
         .collect();
     let laid = lay_out_table(
         flow.measure,

@@ -26,16 +26,26 @@ fn the_land_price_printout_has_every_code_once_and_its_source_and_footer() {
     let rows: Vec<usize> = (0..table.rows.len()).collect();
     let columns: Vec<usize> = (0..table.columns.len()).collect();
     let query = Query::default();
-    let pages = table_pages(&job(&gazette, &rows, &columns, &query), FontMetrics::embedded());
+    let pages = table_pages(
+        &job(&gazette, &rows, &columns, &query),
+        FontMetrics::embedded(),
+    );
     assert!(pages.len() >= 2, "66 rows take more than a page");
     let code = table.column_index("标定区域编号").unwrap();
     for row in &table.rows {
         let code = row[code].as_printed();
-        let count = pages.iter().flat_map(Page::texts).filter(|t| *t == code).count();
+        let count = pages
+            .iter()
+            .flat_map(Page::texts)
+            .filter(|t| *t == code)
+            .count();
         assert_eq!(count, 1, "{code} printed {count} times");
     }
     let first: String = pages[0].texts().collect();
-    assert!(first.contains("《驻马店市人民政府公报》2023年第3号（总第125号）"), "{first}");
+    assert!(
+        first.contains("《驻马店市人民政府公报》2023年第3号（总第125号）"),
+        "{first}"
+    );
     assert!(first.contains("附件1"), "{first}");
     for (n, page) in pages.iter().enumerate() {
         let texts: String = page.texts().collect();
@@ -61,16 +71,25 @@ fn the_printout_has_the_rows_and_columns_chosen_in_their_order() {
     };
     let rows: Vec<usize> = visible_rows_of(table, &query).into_iter().take(5).collect();
     let columns = [code, price];
-    let pages = table_pages(&job(&gazette, &rows, &columns, &query), FontMetrics::embedded());
+    let pages = table_pages(
+        &job(&gazette, &rows, &columns, &query),
+        FontMetrics::embedded(),
+    );
     assert_eq!(pages.len(), 1);
     let codes: Vec<&str> = pages[0]
         .texts()
         .filter(|t| t.starts_with("411700"))
         .collect();
-    let expected: Vec<&str> = rows.iter().map(|&r| table.rows[r][code].as_printed()).collect();
+    let expected: Vec<&str> = rows
+        .iter()
+        .map(|&r| table.rows[r][code].as_printed())
+        .collect();
     assert_eq!(codes, expected);
     let texts: String = pages[0].texts().collect();
-    assert!(!texts.contains("标准宗地名称"), "a column not chosen is printed");
+    assert!(
+        !texts.contains("标准宗地名称"),
+        "a column not chosen is printed"
+    );
     assert!(texts.contains("地面单价 降序"), "{texts}");
 }
 
@@ -166,8 +185,15 @@ fn a_table_pdf_is_a_pdf_with_the_font_subset_embedded() {
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(bytes.ends_with(b"%%EOF") || bytes.ends_with(b"%%EOF\n"));
     // The font is subset: the file is far smaller than the 3 MB font.
-    assert!(bytes.len() < font::EMBEDDED_FONT.len() / 4, "{} bytes", bytes.len());
+    assert!(
+        bytes.len() < font::EMBEDDED_FONT.len() / 4,
+        "{} bytes",
+        bytes.len()
+    );
     let text = String::from_utf8_lossy(&bytes);
-    assert!(text.contains("/ToUnicode"), "no ToUnicode map: text not searchable");
+    assert!(
+        text.contains("/ToUnicode"),
+        "no ToUnicode map: text not searchable"
+    );
     assert!(text.contains("/FontFile3"), "the CFF font is not embedded");
 }

@@ -26,8 +26,14 @@ fn chinese_breaks_between_characters_and_numbers_and_codes_stay_whole() {
     }
     assert_eq!(wrapped.concat(), text, "nothing lost or added");
     for line in &wrapped {
-        assert!(text_width(&Fixed, line, 10.0) <= 80.0 + 0.01, "{line} too wide");
-        assert!(!line.starts_with('，'), "a line starts with a comma: {wrapped:?}");
+        assert!(
+            text_width(&Fixed, line, 10.0) <= 80.0 + 0.01,
+            "{line} too wide"
+        );
+        assert!(
+            !line.starts_with('，'),
+            "a line starts with a comma: {wrapped:?}"
+        );
     }
 }
 
@@ -41,7 +47,10 @@ fn latin_breaks_at_spaces_which_vanish_at_the_break() {
 fn an_opening_bracket_stays_with_what_follows() {
     // 7 ems: "地面单价" + "(" would fit, but the bracket must go with 元.
     let wrapped = lines("地面单价元(元/m²)", 6.0);
-    assert!(wrapped.iter().all(|line| !line.ends_with('(')), "{wrapped:?}");
+    assert!(
+        wrapped.iter().all(|line| !line.ends_with('(')),
+        "{wrapped:?}"
+    );
     assert_eq!(wrapped.concat(), "地面单价元(元/m²)");
 }
 
@@ -63,7 +72,10 @@ fn columns_fill_the_width_and_keep_their_least() {
     let natural = [2.0, 30.0, 6.0];
     let least = [2.0, 4.0, 6.0];
     let widths = column_widths(&natural, &least, 10.0, 3.0, 300.0).unwrap();
-    assert!((widths.iter().sum::<f32>() - 300.0).abs() < 0.01, "{widths:?}");
+    assert!(
+        (widths.iter().sum::<f32>() - 300.0).abs() < 0.01,
+        "{widths:?}"
+    );
     for (w, l) in widths.iter().zip(least) {
         assert!(*w >= l * 10.0 + 6.0 - 0.01, "{widths:?}");
     }
@@ -71,7 +83,11 @@ fn columns_fill_the_width_and_keep_their_least() {
 }
 
 fn table_of(rows: usize) -> (Vec<String>, Vec<Vec<String>>) {
-    let headers = vec!["序号".to_owned(), "标准宗地名称".to_owned(), "地面单价".to_owned()];
+    let headers = vec![
+        "序号".to_owned(),
+        "标准宗地名称".to_owned(),
+        "地面单价".to_owned(),
+    ];
     let rows = (0..rows)
         .map(|r| {
             vec![
@@ -143,9 +159,13 @@ fn numbers_are_flush_right_in_their_column() {
 fn footers_number_the_pages_of_the_whole() {
     let mut pages = vec![Page::default(); 3];
     let frame = Frame::a4_portrait(20.0);
-    add_footers(&mut pages, &Fixed, &frame, &["来源".to_owned()], |n, m| {
-        format!("第 {n} 页 共 {m} 页")
-    });
+    add_footers(
+        &mut pages,
+        &Fixed,
+        &frame,
+        &["来源".to_owned()],
+        |n, m| format!("第 {n} 页 共 {m} 页"),
+    );
     for (n, page) in pages.iter().enumerate() {
         let texts: Vec<&str> = page.texts().collect();
         assert!(texts.contains(&format!("第 {} 页 共 3 页", n + 1).as_str()));
@@ -165,9 +185,14 @@ fn a_box_open_across_a_page_break_is_framed_on_both_pages() {
     assert!(flow.pages.len() >= 2);
     for page in &flow.pages {
         assert!(
-            page.items
-                .iter()
-                .any(|item| matches!(item, Item::Rect { stroke: Some(_), fill: None, .. })),
+            page.items.iter().any(|item| matches!(
+                item,
+                Item::Rect {
+                    stroke: Some(_),
+                    fill: None,
+                    ..
+                }
+            )),
             "a page of the box has no frame"
         );
     }
