@@ -18,7 +18,7 @@ use crate::export::{ExportError, RowChoice};
 use crate::model::{Block, Document, Gazette, Table, TableOrigin};
 use crate::table::{ColumnFilter, Query, SortDirection};
 use font::FontMetrics;
-use layout::{Align, Flow, Frame, LaidTable, Measure, Page, add_footers, lay_out_table};
+use layout::{Align, Flow, Frame, Measure, Page, add_footers, lay_out_table};
 
 /// Most rows a table PDF holds: 20,000 rows are about 700 landscape pages, past what anyone
 /// prints, and the PDF of more is built whole in memory. More is refused with a message saying
@@ -44,15 +44,69 @@ pub struct TableJob<'a> {
     pub time: String,
 }
 
+impl TableJob<'_> {
+    /// The text of the printout, owned, so it can be laid out and drawn on another thread.
+    /// Refuses more than [`MAX_PDF_ROWS`] rows before copying any.
+    pub fn printout(&self) -> Result<TablePrintout, ExportError> {
+        check_row_count(self.rows.len())?;
+        let table = self.table;
+        let cell = |r: usize, c: usize| {
+            table.rows[r]
+                .get(c)
+                .map_or("", |cell| cell.as_printed())
+                .to_owned()
+        };
+        Ok(TablePrintout {
+            title: table.title.clone(),
+            source: source_line(self.gazette, table),
+            headers: self
+                .columns
+                .iter()
+                .map(|&c| table.columns[c].header())
+                .collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|&r| self.columns.iter().map(|&c| cell(r, c)).collect())
+                .collect(),
+            aligns: column_aligns(table, self.columns),
+            footer: provenance_lines(self),
+        })
+    }
+}
+
+/// Everything a table printout shows, as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TablePrintout {
+    /// The table's title.
+    pub title: String,
+    /// Where it comes from ([`source_line`]).
+    pub source: String,
+    /// The printed headers of the columns chosen.
+    pub headers: Vec<String>,
+    /// The cells of the rows chosen, as printed.
+    pub rows: Vec<Vec<String>>,
+    /// How each column's cells sit.
+    pub aligns: Vec<Align>,
+    /// The provenance lines of the footer.
+    pub footer: Vec<String>,
+}
+
+impl TablePrintout {
+    /// The PDF.
+    pub fn pdf(&self) -> Result<Vec<u8>, ExportError> {
+        let pages = table_pages(self, FontMetrics::embedded());
+        let properties = Properties {
+            title: self.title.clone(),
+            subject: self.source.clone(),
+        };
+        pdf::render(&pages, &properties).map_err(ExportError::Internal)
+    }
+}
+
 /// The PDF of a table printout. Refuses more than [`MAX_PDF_ROWS`] rows.
 pub fn table_pdf(job: &TableJob<'_>) -> Result<Vec<u8>, ExportError> {
-    check_row_count(job.rows.len())?;
-    let pages = table_pages(job, FontMetrics::embedded());
-    let properties = Properties {
-        title: job.table.title.clone(),
-        subject: source_line(job.gazette, job.table),
-    };
-    pdf::render(&pages, &properties).map_err(ExportError::Internal)
+    job.printout()?.pdf()
 }
 
 /// Refuses a printout of more than [`MAX_PDF_ROWS`] rows, saying what to do instead.
@@ -66,57 +120,32 @@ pub fn check_row_count(rows: usize) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// The pages of a table printout, laid out with `measure`.
-pub fn table_pages(job: &TableJob<'_>, measure: &dyn Measure) -> Vec<Page> {
+/// The pages of a table printout, laid out with `measure`: A4 landscape, the title and source
+/// on top, the header on every page, the provenance and page numbers in the footer.
+pub fn table_pages(printout: &TablePrintout, measure: &dyn Measure) -> Vec<Page> {
     let frame = Frame::a4_landscape(28.0);
     let mut flow = Flow::new(measure, frame);
-    flow.paragraph(&job.table.title, 14.0, Align::Center, 0.0);
+    flow.paragraph(&printout.title, 14.0, Align::Center, 0.0);
     flow.space(2.0);
-    flow.paragraph(
-        &source_line(job.gazette, job.table),
-        9.0,
-        Align::Center,
-        0.0,
-    );
+    flow.paragraph(&printout.source, 9.0, Align::Center, 0.0);
     flow.space(6.0);
-    let laid = lay_out_rows(job, measure, frame.width());
+    let laid = lay_out_table(
+        measure,
+        &printout.headers,
+        &printout.rows,
+        &printout.aligns,
+        frame.width(),
+    );
     flow.table(&laid);
     let mut pages = flow.pages;
-    let footer = provenance_lines(job);
-    add_footers(&mut pages, measure, &frame, &footer, strings::page_label);
-    pages
-}
-
-/// The chosen rows and columns of the table, laid out to `width`.
-fn lay_out_rows(job: &TableJob<'_>, measure: &dyn Measure, width: f32) -> LaidTable {
-    let table = job.table;
-    let headers: Vec<String> = job
-        .columns
-        .iter()
-        .map(|&c| table.columns[c].header())
-        .collect();
-    let rows: Vec<Vec<String>> = job
-        .rows
-        .iter()
-        .map(|&r| {
-            job.columns
-                .iter()
-                .map(|&c| {
-                    table.rows[r]
-                        .get(c)
-                        .map_or("", |cell| cell.as_printed())
-                        .to_owned()
-                })
-                .collect()
-        })
-        .collect();
-    lay_out_table(
+    add_footers(
+        &mut pages,
         measure,
-        &headers,
-        &rows,
-        &column_aligns(table, job.columns),
-        width,
-    )
+        &frame,
+        &printout.footer,
+        strings::page_label,
+    );
+    pages
 }
 
 /// Numbers flush right, everything else flush left.
@@ -278,14 +307,62 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// A document with what its printout needs of the issue, owned, so it can be laid out and
+/// drawn on another thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentPrintout {
+    /// [`gazette_label`] of the issue.
+    pub gazette_label: String,
+    /// The document.
+    pub document: Document,
+    /// The tables its blocks name, up to [`MAX_PDF_ROWS`] rows each.
+    pub tables: Vec<Table>,
+    /// Tables too long to print: id, title and rows.
+    pub too_long: Vec<(String, String, usize)>,
+}
+
+impl DocumentPrintout {
+    /// The printout of `document` of `gazette`.
+    pub fn of(gazette: &Gazette, document: &Document) -> DocumentPrintout {
+        let mut tables = Vec::new();
+        let mut too_long = Vec::new();
+        for block in document.all_blocks() {
+            if let Block::Table { table } = block
+                && let Some(table) = gazette.table(table)
+            {
+                if table.rows.len() > MAX_PDF_ROWS {
+                    too_long.push((table.id.clone(), table.title.clone(), table.rows.len()));
+                } else {
+                    tables.push(table.clone());
+                }
+            }
+        }
+        DocumentPrintout {
+            gazette_label: gazette_label(gazette),
+            document: document.clone(),
+            tables,
+            too_long,
+        }
+    }
+
+    /// The PDF.
+    pub fn pdf(&self) -> Result<Vec<u8>, ExportError> {
+        let pages = document_pages(self, FontMetrics::embedded());
+        let properties = Properties {
+            title: self.document.title.clone(),
+            subject: self.gazette_label.clone(),
+        };
+        pdf::render(&pages, &properties).map_err(ExportError::Internal)
+    }
+
+    fn table(&self, id: &str) -> Option<&Table> {
+        self.tables.iter().find(|table| table.id == id)
+    }
+}
+
 /// The PDF of a whole document.
 pub fn document_pdf(gazette: &Gazette, document: &Document) -> Result<Vec<u8>, ExportError> {
-    let pages = document_pages(gazette, document, FontMetrics::embedded());
-    let properties = Properties {
-        title: document.title.clone(),
-        subject: gazette_label(gazette),
-    };
-    pdf::render(&pages, &properties).map_err(ExportError::Internal)
+    DocumentPrintout::of(gazette, document).pdf()
 }
 
 /// Body text size.
@@ -293,7 +370,8 @@ const BODY: f32 = 10.5;
 
 /// The pages of a document, A4 portrait, in reading order: title, number and date, addressees,
 /// body, issuer and date, then each attachment (a numbered one on a new page).
-pub fn document_pages(gazette: &Gazette, document: &Document, measure: &dyn Measure) -> Vec<Page> {
+pub fn document_pages(printout: &DocumentPrintout, measure: &dyn Measure) -> Vec<Page> {
+    let document = &printout.document;
     let frame = Frame::a4_portrait(20.0);
     let mut flow = Flow::new(measure, frame);
     flow.paragraph(&document.title, 16.0, Align::Center, 0.0);
@@ -312,7 +390,7 @@ pub fn document_pages(gazette: &Gazette, document: &Document, measure: &dyn Meas
     if let Some(addressees) = &document.addressees {
         flow.paragraph(&format!("{addressees}："), BODY, Align::Left, 0.0);
     }
-    blocks(&mut flow, gazette, &document.body);
+    blocks(&mut flow, printout, &document.body);
     if !document.issuer.is_empty() || document.date.is_some() {
         flow.space(8.0);
         if !document.issuer.is_empty() {
@@ -335,22 +413,22 @@ pub fn document_pages(gazette: &Gazette, document: &Document, measure: &dyn Meas
         }
         flow.paragraph(&attachment.title, 15.0, Align::Center, 0.0);
         flow.space(8.0);
-        blocks(&mut flow, gazette, &attachment.body);
+        blocks(&mut flow, printout, &attachment.body);
     }
     let mut pages = flow.pages;
-    let running = format!("{} {}", gazette_label(gazette), document.short_title);
+    let running = format!("{} {}", printout.gazette_label, document.short_title);
     add_footers(&mut pages, measure, &frame, &[running], strings::page_label);
     pages
 }
 
-fn blocks(flow: &mut Flow<'_>, gazette: &Gazette, body: &[Block]) {
+fn blocks(flow: &mut Flow<'_>, printout: &DocumentPrintout, body: &[Block]) {
     for block in body {
-        block_into(flow, gazette, block);
+        block_into(flow, printout, block);
     }
 }
 
 /// One block, drawn as the reader shows it ([`Block::shown_text`]).
-fn block_into(flow: &mut Flow<'_>, gazette: &Gazette, block: &Block) {
+fn block_into(flow: &mut Flow<'_>, printout: &DocumentPrintout, block: &Block) {
     let text = block.shown_text().unwrap_or_default();
     match block {
         Block::Heading { level, .. } => {
@@ -375,13 +453,22 @@ fn block_into(flow: &mut Flow<'_>, gazette: &Gazette, block: &Block) {
         }
         Block::Box { blocks: inner, .. } => {
             flow.open_box(&text, 11.0);
-            blocks(flow, gazette, inner);
+            blocks(flow, printout, inner);
             flow.close_box();
         }
         Block::Figure { .. } => flow.placeholder(&text, strings::FIGURE_MISSING, BODY),
         Block::Table { table } => {
-            if let Some(table) = gazette.table(table) {
+            if let Some(table) = printout.table(table) {
                 document_table(flow, table);
+            } else if let Some((_, title, rows)) =
+                printout.too_long.iter().find(|(id, ..)| id == table)
+            {
+                flow.paragraph(
+                    &strings::table_too_long(title, *rows),
+                    BODY,
+                    Align::Center,
+                    0.0,
+                );
             }
         }
     }

@@ -67,3 +67,8 @@ pub const ROWS_ALL: &str = "全部行";
 pub fn rows_at(list: &str) -> String {
     format!("第 {list} 行（筛选排序后的位置）")
 }
+
+/// In a document's printout, in place of a table too long to print.
+pub fn table_too_long(title: &str, rows: usize) -> String {
+    format!("〔{title}：共 {rows} 行，过长不印；请在表格视图中筛选后打印或导出〕")
+}

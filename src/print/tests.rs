@@ -26,10 +26,8 @@ fn the_land_price_printout_has_every_code_once_and_its_source_and_footer() {
     let rows: Vec<usize> = (0..table.rows.len()).collect();
     let columns: Vec<usize> = (0..table.columns.len()).collect();
     let query = Query::default();
-    let pages = table_pages(
-        &job(&gazette, &rows, &columns, &query),
-        FontMetrics::embedded(),
-    );
+    let printout = job(&gazette, &rows, &columns, &query).printout().unwrap();
+    let pages = table_pages(&printout, FontMetrics::embedded());
     assert!(pages.len() >= 2, "66 rows take more than a page");
     let code = table.column_index("标定区域编号").unwrap();
     for row in &table.rows {
@@ -71,10 +69,8 @@ fn the_printout_has_the_rows_and_columns_chosen_in_their_order() {
     };
     let rows: Vec<usize> = visible_rows_of(table, &query).into_iter().take(5).collect();
     let columns = [code, price];
-    let pages = table_pages(
-        &job(&gazette, &rows, &columns, &query),
-        FontMetrics::embedded(),
-    );
+    let printout = job(&gazette, &rows, &columns, &query).printout().unwrap();
+    let pages = table_pages(&printout, FontMetrics::embedded());
     assert_eq!(pages.len(), 1);
     let codes: Vec<&str> = pages[0]
         .texts()
@@ -97,7 +93,8 @@ fn the_printout_has_the_rows_and_columns_chosen_in_their_order() {
 fn the_pharma_plan_prints_every_heading_box_and_table() {
     let gazette = embedded().unwrap();
     let document = gazette.document("pharma-plan-notice").unwrap();
-    let pages = document_pages(&gazette, document, FontMetrics::embedded());
+    let printout = DocumentPrintout::of(&gazette, document);
+    let pages = document_pages(&printout, FontMetrics::embedded());
     // Lines joined, without the spaces a break stands on.
     let all: String = pages
         .iter()
