@@ -12,6 +12,7 @@ mod ime;
 pub mod notices;
 mod open_file;
 mod overview;
+pub mod print;
 mod reader;
 pub mod schematic_view;
 mod search_panel;
@@ -98,6 +99,10 @@ pub fn run(
     options: RunOptions,
     renderer: crate::startup::Renderer,
 ) -> Result<(), WindowError> {
+    // 打印… opens its PDF with the desktop's opener; only the real window sets it, so tests
+    // (which build an App without `run`) never open a viewer.
+    let facts = desktop::DesktopFacts::of_this_machine();
+    print::set_viewer(desktop::folder_opener(&facts).filter(|_| !facts.turned_off));
     let viewport = egui::ViewportBuilder::default()
         .with_title(window_title(
             &gazette,

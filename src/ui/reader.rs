@@ -30,6 +30,8 @@ pub struct DocView {
     pub find: FindState,
     /// Whether the find bar is shown.
     pub find_open: bool,
+    /// 打印…: the PDF of the document being made, or the last one's result.
+    pub print: super::print::PrintFlow,
     /// Give the find box keyboard focus on the next frame.
     pub focus_find: bool,
     /// Scroll this block to the top on the next frame.
@@ -110,7 +112,10 @@ pub fn show(
     egui::Panel::left(("outline", &document.id))
         .default_size(240.0)
         .resizable(true)
-        .show(ui, |ui| outline_panel(ui, view, text));
+        .show(ui, |ui| {
+            print_button(ui, gazette, document, view, lang);
+            outline_panel(ui, view, text);
+        });
     let mut nav = None;
     egui::CentralPanel::default().show(ui, |ui| {
         nav = body(ui, gazette, document, view, lang);
@@ -175,6 +180,25 @@ fn find_bar(
             view.find_open = false;
         }
     });
+}
+
+/// 打印… above the outline: the document's printout is copied here and laid out, written and
+/// opened on a worker; then the result line.
+fn print_button(
+    ui: &mut egui::Ui,
+    gazette: &Gazette,
+    document: &Document,
+    view: &mut DocView,
+    lang: Lang,
+) {
+    ui.add_space(6.0);
+    let button = egui::Button::new(lang.strings().print);
+    if ui.add_enabled(!view.print.is_working(), button).clicked() {
+        let printout = crate::print::DocumentPrintout::of(gazette, document);
+        let name = super::print::print_file_name(&document.short_title);
+        view.print.start(name, move || printout.pdf());
+    }
+    view.print.ui(ui, lang);
 }
 
 fn outline_panel(ui: &mut egui::Ui, view: &mut DocView, text: &Strings) {

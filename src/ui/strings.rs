@@ -96,6 +96,18 @@ pub struct Strings {
     pub find_next: &'static str,
     /// Button that opens the find bar.
     pub find_open: &'static str,
+    /// Button writing the PDF of the table or document and opening it to print.
+    pub print: &'static str,
+    /// While the PDF is made.
+    pub print_working: &'static str,
+    /// The PDF is open in the viewer; `{}` is its path.
+    pub print_opened: &'static str,
+    /// No program here opens the PDF; `{}` is its path.
+    pub print_no_viewer: &'static str,
+    /// The PDF could not be made; `{}` says why.
+    pub print_failed: &'static str,
+    /// Dismisses the print message.
+    pub print_dismiss: &'static str,
     /// Heading of the outline.
     pub outline: &'static str,
     /// Heading of the contents page.
@@ -196,6 +208,12 @@ pub const ZH: Strings = Strings {
     find_previous: "上一个",
     find_next: "下一个",
     find_open: "查找",
+    print: "打印…",
+    print_working: "正在生成 PDF…",
+    print_opened: "已生成 PDF 并在系统查看器中打开，可从查看器打印：{}",
+    print_no_viewer: "已生成 PDF：{}。本机没有打开文件的程序，请自行打开此文件打印。",
+    print_failed: "打印失败：{}",
+    print_dismiss: "知道了",
     outline: "提纲",
     contents: "目录",
     page: "第 {} 页",
@@ -261,6 +279,12 @@ pub const EN: Strings = Strings {
     find_previous: "Previous",
     find_next: "Next",
     find_open: "Find",
+    print: "Print…",
+    print_working: "Making the PDF…",
+    print_opened: "PDF made and opened in the system viewer, which prints: {}",
+    print_no_viewer: "PDF made: {}. No program here opens files; open it yourself to print.",
+    print_failed: "Print failed: {}",
+    print_dismiss: "OK",
     outline: "Outline",
     contents: "Contents",
     page: "p. {}",

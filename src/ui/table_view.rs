@@ -5,6 +5,7 @@
 //! filter popups, quick filter, filter chips, selection, details pane, status bar, column menu,
 //! copy and export.
 
+use super::print::{PrintFlow, print_file_name};
 use super::schematic_view::has_schematic;
 use super::table_export::{Desktop, ExportFlow};
 use super::table_strings::{self as strings, Lang, Text};
@@ -41,6 +42,12 @@ pub struct TableView {
     session: Option<Session>,
     #[serde(skip)]
     pub(super) export: ExportFlow,
+    /// 打印…: the PDF being made, or the last one's result.
+    #[serde(skip)]
+    print: PrintFlow,
+    /// 打印… was clicked this frame.
+    #[serde(skip)]
+    print_requested: bool,
     /// Whether the save dialog can appear; the shell sets it from the desktop.
     #[serde(skip)]
     pub dialogs: DialogSupport,
@@ -116,6 +123,7 @@ impl TableView {
         let selected_shown = session.status(table, &state.selection).selected;
         self.toolbar(ui, state, table, selected_shown);
         self.export_ui(ui, table, state, &session);
+        self.print_ui(ui, table, state, &session, selected_shown);
         self.status_bar(ui, &mut session, table, state);
         let mut show_on_map = self.details_pane(ui, table, state);
         // The grid gets what the panels leave, and scrolls sideways when its columns are wider
@@ -209,6 +217,9 @@ impl TableView {
             columns_menu(ui, state, table, lang);
             let label = strings::export_button(lang, selected_shown);
             open_export = ui.button(label).clicked();
+            let can_print = !self.print.is_working() && self.shared.is_some();
+            let print = egui::Button::new(lang.strings().print);
+            self.print_requested = ui.add_enabled(can_print, print).clicked();
         });
         if open_export {
             self.export.open(RowChoice::preferred(selected_shown));
@@ -276,6 +287,40 @@ impl TableView {
                 }
             })
             .inner
+    }
+
+    /// 打印…: the rows an export would write (the selected ones if any, else every shown
+    /// row; the shown columns) become a printout here, and a worker lays it out, writes the
+    /// PDF and opens it; then the result line.
+    fn print_ui(
+        &mut self,
+        ui: &mut Ui,
+        table: &Table,
+        state: &TableState,
+        session: &Session,
+        selected_shown: usize,
+    ) {
+        if std::mem::take(&mut self.print_requested)
+            && let Some(gazette) = self.shared.clone()
+        {
+            let choice = RowChoice::preferred(selected_shown);
+            let rows = choice.rows(&state.selection, session.visible(), table.rows.len());
+            let columns = state.layout.shown_columns(table.columns.len());
+            let job = crate::print::TableJob {
+                gazette: &gazette,
+                table,
+                rows: &rows,
+                columns: &columns,
+                query: &state.query,
+                rows_label: crate::print::rows_label(choice),
+                time: crate::print::utc_timestamp(std::time::SystemTime::now()),
+            };
+            let csv_name = crate::export::suggested_file_name(table, &self.issue_label, rows.len());
+            let name = print_file_name(csv_name.trim_end_matches(".csv"));
+            let printout = job.printout();
+            self.print.start(name, move || printout?.pdf());
+        }
+        self.print.ui(ui, self.lang);
     }
 
     /// The export dialog, the wait for the save dialog and the result message.
