@@ -5,8 +5,9 @@
 
 use eframe::egui::{self, FontData, FontFamily, FontInsert, FontPriority, InsertFontFamily};
 
-/// The embedded font file (SIL OFL 1.1, licence in `assets/fonts/OFL.txt`).
-pub const NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
+/// The embedded font file (SIL OFL 1.1, licence in `assets/fonts/OFL.txt`): the same bytes the
+/// PDF printouts embed, included once.
+pub const NOTO_SANS_SC: &[u8] = crate::print::font::EMBEDDED_FONT;
 
 /// Name under which the embedded font is registered.
 pub const FONT_NAME: &str = "noto-sans-sc-subset";
