@@ -27,6 +27,9 @@ app="$root/target/debug/gazette-browser"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# A fixed export time (2026-12-04 12:00 UTC) in the footer, so the committed page images change
+# only when the printout does.
+export SOURCE_DATE_EPOCH=1796385600
 "$app" pdf land-prices --output "$work/land-prices.pdf"
 "$app" pdf pharma-plan-notice --output "$work/pharma-plan.pdf"
 "$app" export land-prices --encoding utf8 --output "$work/land-prices.csv"

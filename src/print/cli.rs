@@ -4,7 +4,7 @@
 //! [--min COLUMN=N]... [--max COLUMN=N]... [--sort COLUMN[:desc]]... [--rows 1,3,5-9]
 //! --output FILE`
 
-use super::{TableJob, document_pdf, rows_label, table_pdf, utc_timestamp};
+use super::{TableJob, document_pdf, export_time, rows_label, table_pdf};
 use crate::export::cli::{ExportArgs, pick_positions, query_from_args};
 use crate::export::{Encoding, ExportError, RowChoice, write_output};
 use crate::files::FileIdentity;
@@ -101,7 +101,7 @@ pub fn pdf_bytes(gazette: &Gazette, args: &PdfArgs) -> Result<(Vec<u8>, String),
             columns: &columns,
             query: &query,
             rows_label: label,
-            time: utc_timestamp(std::time::SystemTime::now()),
+            time: export_time(),
         };
         let bytes = table_pdf(&job)?;
         return Ok((bytes, format!("{} rows", rows.len())));

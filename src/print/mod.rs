@@ -278,6 +278,16 @@ pub fn rows_label(choice: RowChoice) -> String {
     .to_owned()
 }
 
+/// The time a printout names: now, or the time `SOURCE_DATE_EPOCH` gives in seconds (the
+/// reproducible-builds convention), so a script's printouts come out the same byte for byte.
+pub fn export_time() -> String {
+    let fixed = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map(|s| std::time::UNIX_EPOCH + std::time::Duration::from_secs(s));
+    utc_timestamp(fixed.unwrap_or_else(std::time::SystemTime::now))
+}
+
 /// `time` as 2026-12-04 19:30 UTC (the program has no time-zone database; UTC is never wrong).
 pub fn utc_timestamp(time: std::time::SystemTime) -> String {
     let seconds = time
