@@ -20,9 +20,10 @@ use crate::table::{ColumnFilter, Query, SortDirection};
 use font::FontMetrics;
 use layout::{Align, Flow, Frame, Measure, Page, add_footers, lay_out_table};
 
-/// Most rows a table PDF holds: 20,000 rows are about 700 landscape pages, past what anyone
-/// prints, and the PDF of more is built whole in memory. More is refused with a message saying
-/// to filter, select, or export CSV or XLSX instead.
+/// Most rows a table PDF holds: 20,000 rows are some 1,400 landscape pages (4 s and 110 MB to
+/// write, benches/README.md), past what anyone prints, and krilla builds the whole PDF in
+/// memory: a million rows would take minutes and gigabytes. More is refused with a message
+/// saying to filter, select, or export CSV instead.
 pub const MAX_PDF_ROWS: usize = 20_000;
 
 /// What a table printout shows besides its cells: where it came from and how it was chosen.
@@ -113,8 +114,8 @@ pub fn table_pdf(job: &TableJob<'_>) -> Result<Vec<u8>, ExportError> {
 pub fn check_row_count(rows: usize) -> Result<(), ExportError> {
     if rows > MAX_PDF_ROWS {
         return Err(ExportError::BadArgument(format!(
-            "{rows} rows are too many to print: a PDF holds at most {MAX_PDF_ROWS} rows (about \
-             700 pages); filter or select the rows to print, or export them as CSV"
+            "{rows} rows are too many to print: a PDF holds at most {MAX_PDF_ROWS} rows (some \
+             1,400 pages); filter or select the rows to print, or export them as CSV"
         )));
     }
     Ok(())
