@@ -644,6 +644,10 @@ pub struct LaidTable {
     pub rows: Vec<LaidRow>,
 }
 
+/// The share of a table's width a size must leave over the columns' least widths for the
+/// columns of long text (标定区域四至): less, and they wrap into towers one word wide.
+const WRAP_ROOM: f32 = 0.25;
+
 /// Cells up to this many ems wide are kept on one line.
 const SHORT_CELL: f32 = 4.0;
 
@@ -679,8 +683,14 @@ pub fn lay_out_table(
         }
     }
     let smallest = TABLE_SIZES[TABLE_SIZES.len() - 1];
+    // The largest size that leaves the long-text columns room to wrap in a few lines; if none
+    // does, the largest at which every code stays whole.
+    let least_width = |size: f32| least.iter().map(|w| w * size + 2.0 * padding).sum::<f32>();
+    let roomy = |size: f32| least_width(size) <= width * (1.0 - WRAP_ROOM);
     let (size, widths) = TABLE_SIZES
         .iter()
+        .filter(|&&size| roomy(size))
+        .chain(TABLE_SIZES.iter())
         .find_map(|&size| column_widths(&natural, &least, size, padding, width).map(|w| (size, w)))
         .unwrap_or_else(|| {
             // Even the smallest size cannot keep every code whole: share the width out in

@@ -197,3 +197,31 @@ fn a_box_open_across_a_page_break_is_framed_on_both_pages() {
         );
     }
 }
+
+#[test]
+fn a_narrow_table_takes_a_smaller_size_rather_than_towers_of_one_word() {
+    let headers: Vec<String> = ["序号", "用途", "编号", "四至"].map(String::from).to_vec();
+    let rows = vec![
+        [
+            "1",
+            "商服用地",
+            "411700S50001",
+            "东至京广铁路、西至文明大道、南至中华大道、北至雪松大道",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    let aligns = [Align::Right, Align::Left, Align::Left, Align::Left];
+    // At 9 pt the least widths (2 + 4 + 6 + 2 ems and padding) fill 150 of 180 points.
+    let laid = lay_out_table(&Fixed, &headers, &rows, &aligns, 180.0);
+    assert!(laid.size < 9.0, "stayed at {} pt", laid.size);
+    assert!(laid.widths[3] >= 0.2 * 180.0, "{:?}", laid.widths);
+    assert_eq!(
+        laid.rows[0].cells[2],
+        ["411700S50001"],
+        "the code stays whole"
+    );
+    // With room to spare the largest size is kept.
+    let wide = lay_out_table(&Fixed, &headers, &rows, &aligns, 800.0);
+    assert_eq!(wide.size, 9.0);
+}
