@@ -401,7 +401,7 @@ pub fn document_pages(printout: &DocumentPrintout, measure: &dyn Measure) -> Vec
     if let Some(addressees) = &document.addressees {
         flow.paragraph(&format!("{addressees}："), BODY, Align::Left, 0.0);
     }
-    blocks(&mut flow, printout, &document.body);
+    blocks(&mut flow, printout, &document.body, None);
     if !document.issuer.is_empty() || document.date.is_some() {
         flow.space(8.0);
         if !document.issuer.is_empty() {
@@ -424,7 +424,13 @@ pub fn document_pages(printout: &DocumentPrintout, measure: &dyn Measure) -> Vec
         }
         flow.paragraph(&attachment.title, 15.0, Align::Center, 0.0);
         flow.space(8.0);
-        blocks(&mut flow, printout, &attachment.body);
+        // A table printed as the attachment (附件1) is not titled a second time.
+        blocks(
+            &mut flow,
+            printout,
+            &attachment.body,
+            Some(&attachment.title),
+        );
     }
     let mut pages = flow.pages;
     let running = format!("{} {}", printout.gazette_label, document.short_title);
@@ -432,14 +438,20 @@ pub fn document_pages(printout: &DocumentPrintout, measure: &dyn Measure) -> Vec
     pages
 }
 
-fn blocks(flow: &mut Flow<'_>, printout: &DocumentPrintout, body: &[Block]) {
+/// `titled`: the title already printed above these blocks (an attachment's).
+fn blocks(flow: &mut Flow<'_>, printout: &DocumentPrintout, body: &[Block], titled: Option<&str>) {
     for block in body {
-        block_into(flow, printout, block);
+        block_into(flow, printout, block, titled);
     }
 }
 
 /// One block, drawn as the reader shows it ([`Block::shown_text`]).
-fn block_into(flow: &mut Flow<'_>, printout: &DocumentPrintout, block: &Block) {
+fn block_into(
+    flow: &mut Flow<'_>,
+    printout: &DocumentPrintout,
+    block: &Block,
+    titled: Option<&str>,
+) {
     let text = block.shown_text().unwrap_or_default();
     match block {
         Block::Heading { level, .. } => {
@@ -464,13 +476,13 @@ fn block_into(flow: &mut Flow<'_>, printout: &DocumentPrintout, block: &Block) {
         }
         Block::Box { blocks: inner, .. } => {
             flow.open_box(&text, 11.0);
-            blocks(flow, printout, inner);
+            blocks(flow, printout, inner, None);
             flow.close_box();
         }
         Block::Figure { .. } => flow.placeholder(&text, strings::FIGURE_MISSING, BODY),
         Block::Table { table } => {
             if let Some(table) = printout.table(table) {
-                document_table(flow, table);
+                document_table(flow, table, titled != Some(table.title.as_str()));
             } else if let Some((_, title, rows)) =
                 printout.too_long.iter().find(|(id, ..)| id == table)
             {
@@ -485,11 +497,13 @@ fn block_into(flow: &mut Flow<'_>, printout: &DocumentPrintout, block: &Block) {
     }
 }
 
-/// A table within a document: its title, then every row and column.
-fn document_table(flow: &mut Flow<'_>, table: &Table) {
+/// A table within a document: its title (unless printed just above), then every row and column.
+fn document_table(flow: &mut Flow<'_>, table: &Table, with_title: bool) {
     flow.space(4.0);
     flow.ensure(BODY * layout::LINE_HEIGHT * 3.0);
-    flow.paragraph(&table.title, BODY, Align::Center, 0.0);
+    if with_title {
+        flow.paragraph(&table.title, BODY, Align::Center, 0.0);
+    }
     let columns: Vec<usize> = (0..table.columns.len()).collect();
     let headers: Vec<String> = table.columns.iter().map(|c| c.header()).collect();
     let rows: Vec<Vec<String>> = table
