@@ -194,3 +194,48 @@ fn a_table_pdf_is_a_pdf_with_the_font_subset_embedded() {
     );
     assert!(text.contains("/FontFile3"), "the CFF font is not embedded");
 }
+
+#[test]
+fn a_document_s_table_prints_every_row_once_with_its_header_on_each_page() {
+    let gazette = embedded().unwrap();
+    let document = gazette.document("land-price-notice").unwrap();
+    let table = gazette.table("land-prices").unwrap();
+    let code = table.column_index("标定区域编号").unwrap();
+    let printout = DocumentPrintout::of(&gazette, document);
+    let pages = document_pages(&printout, FontMetrics::embedded());
+    // Every code as often as the document's tables hold it (附件2's legends repeat some).
+    for row in &table.rows {
+        let code = row[code].as_printed();
+        let count = pages
+            .iter()
+            .flat_map(Page::texts)
+            .filter(|t| *t == code)
+            .count();
+        let cells = printout
+            .tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flatten()
+            .filter(|cell| cell.as_printed() == code)
+            .count();
+        assert_eq!(
+            count, cells,
+            "{code} printed {count} times, in {cells} cells"
+        );
+    }
+    for (n, page) in pages.iter().enumerate() {
+        let texts: Vec<&str> = page.texts().collect();
+        if texts.iter().any(|t| t.starts_with("411700S")) {
+            assert!(
+                texts.contains(&"标定区域编号"),
+                "page {n} has rows but no header"
+            );
+        }
+    }
+    let titles = pages
+        .iter()
+        .flat_map(Page::texts)
+        .filter(|t| *t == table.title)
+        .count();
+    assert_eq!(titles, 1, "附件1's title printed {titles} times");
+}
