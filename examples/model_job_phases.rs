@@ -57,8 +57,10 @@ fn main() {
         max: vec![],
         sort: vec!["地面单价:desc".into()],
         rows: None,
-        encoding: Encoding::Utf8Bom,
+        format: None,
+        encoding: Some(Encoding::Utf8Bom),
         no_header: false,
+        provenance: false,
         output: "-".into(),
     };
     let state = query_from_args(table, &args).unwrap();

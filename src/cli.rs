@@ -159,7 +159,8 @@ pub enum Command {
         /// Id of the document (see `docs`); omit for the whole issue.
         doc_id: Option<String>,
     },
-    /// Write a table as CSV (UTF-8 with BOM).
+    /// Write a table as CSV (UTF-8 with BOM) or as an Excel workbook (--format xlsx, or an
+    /// output ending in .xlsx).
     Export(crate::export::cli::ExportArgs),
     /// Write a table (rows chosen as `export` chooses them) or a document as a PDF for printing.
     Pdf(crate::print::cli::PdfArgs),
@@ -197,14 +198,22 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Status, Error> {
         .gazette_file()
         .map(PathBuf::as_path)
         .and_then(FileIdentity::of);
-    let target = match command {
-        Command::Export(args) => Some(&args.output),
-        Command::Pdf(args) => Some(&args.output),
-        Command::Schematic { svg, .. } => Some(svg),
-        _ => None,
+    let targets = match command {
+        Command::Export(args) if args.provenance => vec![
+            args.output.clone(),
+            crate::export::provenance::sidecar_path(&args.output),
+        ],
+        Command::Export(args) => vec![args.output.clone()],
+        Command::Pdf(args) => vec![args.output.clone()],
+        Command::Schematic { svg, .. } => vec![svg.clone()],
+        _ => vec![],
     };
-    if let Some(target) = target {
+    for target in &targets {
         crate::files::refuse_input(target, input.as_ref()).map_err(Error::Write)?;
+    }
+    // A bad choice of format is refused before a big file is read for nothing.
+    if let Command::Export(args) = command {
+        args.resolved_format().map_err(Error::Export)?;
     }
     // The process ends right after the command: freeing a million-row table cell by cell
     // would only delay the exit, so the gazette is left for the OS to reclaim.
@@ -218,7 +227,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Status, Error> {
         Command::Text { doc_id } => write_text(gazette, doc_id.as_deref(), &mut out)?,
         Command::Export(args) => {
             drop(out);
-            crate::export::cli::run(gazette, args, input.as_ref()).map_err(Error::Export)?
+            let data_file = match cli.gazette_file() {
+                Some(path) => crate::export::DataFile::Path(path.clone()),
+                None => crate::export::DataFile::Embedded,
+            };
+            crate::export::cli::run(gazette, args, input.as_ref(), data_file)
+                .map_err(Error::Export)?
         }
         Command::Pdf(args) => {
             drop(out);

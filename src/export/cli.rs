@@ -1,15 +1,16 @@
-//! The `export` command: the same filters, sort and CSV writing as the window, from the shell.
+//! The `export` command: the same filters, sort and files as the window, from the shell.
 //!
 //! `gazette-browser export TABLE_ID [--filter TEXT] [--where COLUMN=VALUE]... [--min COLUMN=N]...
-//! [--max COLUMN=N]... [--sort COLUMN[:desc]]... [--rows 1,3,5-9] [--encoding utf8-bom|utf8|gbk]
-//! [--no-header] --output FILE|-`
+//! [--max COLUMN=N]... [--sort COLUMN[:desc]]... [--rows 1,3,5-9] [--format csv|xlsx]
+//! [--encoding utf8-bom|utf8|gbk] [--no-header] [--provenance] --output FILE|-`
 
-use super::{CsvOptions, Encoding, ExportError, write_csv, write_output_with};
+use super::provenance::{Chosen, DataFile, Provenance, RowsChosen, sidecar_path};
+use super::{CsvOptions, Encoding, ExportError, ExportFormat, write_csv, write_output_with};
 use crate::files::FileIdentity;
 use crate::model::{Gazette, Table};
 use crate::table::{ColumnFilter, Query, SortDirection, SortKey, visible_rows_of};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `gazette-browser export`. COLUMN is the printed column title without its unit
 /// (用途, 地面单价 …).
@@ -37,15 +38,69 @@ pub struct ExportArgs {
     /// window does when no row is selected.
     #[arg(long, value_name = "LIST")]
     pub rows: Option<String>,
-    /// Text encoding of the file.
-    #[arg(long, value_enum, default_value_t = Encoding::Utf8Bom)]
-    pub encoding: Encoding,
-    /// Leave out the header line.
+    /// The kind of file: csv, or xlsx for an Excel workbook (numbers as numbers, a frozen
+    /// header with filters, the provenance on a second sheet 来源). Without it the output's
+    /// extension decides (.xlsx or .csv), and CSV is written otherwise.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ExportFormat>,
+    /// Text encoding of a CSV: utf8-bom (the default, for Excel and WPS), utf8 or gbk.
+    #[arg(long, value_enum)]
+    pub encoding: Option<Encoding>,
+    /// Leave out the header line of a CSV.
     #[arg(long)]
     pub no_header: bool,
-    /// Where to write the CSV; `-` for standard output.
+    /// Also write where the rows come from (gazette, document, table, filters, sort, rows,
+    /// time, program, SHA-256 of the data file) to NAME.source.txt beside a CSV named NAME.csv.
+    /// A workbook carries the same on its sheet 来源.
+    #[arg(long)]
+    pub provenance: bool,
+    /// Where to write the file; `-` for standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
+}
+
+impl ExportArgs {
+    /// The format asked for with `--format`, else named by the output's extension, else CSV.
+    /// A `--format` that contradicts the extension, and CSV options given for a workbook, are
+    /// refused: either would give a file that is not what its name or options say.
+    pub fn resolved_format(&self) -> Result<ExportFormat, ExportError> {
+        let named = ExportFormat::of_path(&self.output);
+        let format = match (self.format, named) {
+            (Some(asked), Some(named)) if asked != named => {
+                return Err(ExportError::BadArgument(format!(
+                    "--format {} but the output {} ends in .{}; give the file the extension \
+                     .{} or leave out --format",
+                    asked.extension(),
+                    self.output.display(),
+                    named.extension(),
+                    asked.extension()
+                )));
+            }
+            (Some(asked), _) => asked,
+            (None, named) => named.unwrap_or_default(),
+        };
+        if format == ExportFormat::Xlsx {
+            let csv_only = [
+                (self.encoding.is_some(), "--encoding"),
+                (self.no_header, "--no-header"),
+                (self.provenance, "--provenance"),
+            ];
+            if let Some((_, option)) = csv_only.iter().find(|(given, _)| *given) {
+                return Err(ExportError::BadArgument(format!(
+                    "{option} applies to CSV; a workbook keeps every character, always has its \
+                     title and header rows, and carries its provenance on the sheet 来源"
+                )));
+            }
+        }
+        if self.provenance && self.output.as_os_str() == "-" {
+            return Err(ExportError::BadArgument(
+                "--provenance needs --output FILE: the provenance is written beside it, as \
+                 NAME.source.txt"
+                    .to_owned(),
+            ));
+        }
+        Ok(format)
+    }
 }
 
 /// What an export wrote, for the confirmation message.
@@ -55,22 +110,28 @@ pub struct ExportSummary {
     pub rows: usize,
     /// Where they went (`-` for standard output).
     pub output: PathBuf,
+    /// The provenance written beside a CSV, if asked for.
+    pub sidecar: Option<PathBuf>,
 }
 
-/// Runs the export, never writing onto `input` (the gazette file being read), and prints the
-/// summary on standard error.
+/// Runs the export, never writing onto `input` (the gazette file being read, whose contents
+/// are `data_file`), and prints the summary on standard error.
 pub fn run(
     gazette: &Gazette,
     args: &ExportArgs,
     input: Option<&FileIdentity>,
+    data_file: DataFile,
 ) -> Result<(), ExportError> {
-    let summary = export_command(gazette, args, input)?;
+    let summary = export_command(gazette, args, input, data_file)?;
     if summary.output.as_os_str() != "-" {
         eprintln!(
             "wrote {} rows to {}",
             summary.rows,
             summary.output.display()
         );
+    }
+    if let Some(sidecar) = &summary.sidecar {
+        eprintln!("wrote the provenance to {}", sidecar.display());
     }
     Ok(())
 }
@@ -80,26 +141,73 @@ pub fn export_command(
     gazette: &Gazette,
     args: &ExportArgs,
     input: Option<&FileIdentity>,
+    data_file: DataFile,
 ) -> Result<ExportSummary, ExportError> {
+    let format = args.resolved_format()?;
     let table = find_table(gazette, &args.table)?;
     let state = query_from_args(table, args)?;
     let shown = visible_rows_of(table, &state);
-    let rows = match &args.rows {
-        Some(list) => pick_positions(&shown, list)?,
-        None => shown,
+    let shown_count = shown.len();
+    let (rows, chosen) = match &args.rows {
+        Some(list) => (
+            pick_positions(&shown, list)?,
+            RowsChosen::Positions(list.trim().to_owned()),
+        ),
+        None => (shown, RowsChosen::Shown),
     };
     let columns: Vec<usize> = (0..table.columns.len()).collect();
-    let options = CsvOptions {
-        header: !args.no_header,
-        encoding: args.encoding,
+    if format == ExportFormat::Xlsx {
+        super::xlsx::check_row_limit(rows.len())?;
+    }
+    let provenance = || {
+        let chosen = Chosen {
+            query: &state,
+            rows: &chosen,
+            written: rows.len(),
+            shown: shown_count,
+            columns: &columns,
+        };
+        let now = std::time::SystemTime::now();
+        Provenance::new(table, Some(gazette), chosen, Some(data_file.clone()), now)
     };
-    write_output_with(&args.output, input, |sink| {
-        write_csv(table, &rows, &columns, &options, sink)
-    })?;
+    let mut sidecar = None;
+    match format {
+        ExportFormat::Csv => {
+            let options = CsvOptions {
+                header: !args.no_header,
+                encoding: args.encoding.unwrap_or_default(),
+            };
+            write_output_with(&args.output, input, |sink| {
+                write_csv(table, &rows, &columns, &options, sink)
+            })?;
+            if args.provenance {
+                sidecar = Some(write_sidecar(&args.output, input, &provenance())?);
+            }
+        }
+        ExportFormat::Xlsx => {
+            let provenance = provenance();
+            write_output_with(&args.output, input, |sink| {
+                super::xlsx::write_xlsx(table, &rows, &columns, &provenance, sink)
+            })?;
+        }
+    }
     Ok(ExportSummary {
         rows: rows.len(),
         output: args.output.clone(),
+        sidecar,
     })
+}
+
+/// Writes `provenance` as NAME.source.txt beside the CSV at `csv`, through the one writer, and
+/// returns its path. The CSV is written first: a provenance never describes a file that failed.
+pub fn write_sidecar(
+    csv: &Path,
+    input: Option<&FileIdentity>,
+    provenance: &Provenance,
+) -> Result<PathBuf, ExportError> {
+    let path = sidecar_path(csv);
+    super::write_output(&path, input, &provenance.text_file())?;
+    Ok(path)
 }
 
 fn find_table<'a>(gazette: &'a Gazette, id: &str) -> Result<&'a Table, ExportError> {
@@ -397,7 +505,7 @@ mod tests {
         let gazette = crate::model::load::embedded().unwrap();
         let mut bad = args(&[]);
         bad.table = "nope".into();
-        let message = export_command(&gazette, &bad, None)
+        let message = export_command(&gazette, &bad, None, DataFile::Embedded)
             .unwrap_err()
             .to_string();
         assert!(

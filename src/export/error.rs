@@ -40,6 +40,15 @@ pub enum ExportError {
         /// The encoding's name.
         encoding: &'static str,
     },
+    /// More rows than an Excel sheet holds were asked for a workbook.
+    TooManyRows {
+        /// The rows asked for.
+        rows: usize,
+        /// The most a sheet takes below its title and header.
+        max: usize,
+    },
+    /// The workbook could not be built (its temporary file, a limit of the format).
+    Workbook(String),
     /// The output could not be written, or was refused (the input file, a folder …).
     Write(WriteError),
     /// Writing into the sink failed; [`super::write_output_with`] turns it into
@@ -67,7 +76,7 @@ impl ExportError {
     pub fn is_system_failure(&self) -> bool {
         match self {
             ExportError::Write(error) => !error.is_refusal(),
-            ExportError::Io(_) | ExportError::Internal(_) => true,
+            ExportError::Io(_) | ExportError::Internal(_) | ExportError::Workbook(_) => true,
             _ => false,
         }
     }
@@ -110,14 +119,36 @@ impl fmt::Display for ExportError {
                 },
                 u32::from(*character),
             ),
+            ExportError::TooManyRows { rows, max } => write!(
+                f,
+                "{} rows do not fit in an Excel sheet, which holds {} rows below its title and \
+                 header ({} in all); filter or select fewer rows, or export them as CSV",
+                grouped(*rows),
+                grouped(*max),
+                grouped(super::xlsx::SHEET_MAX_ROWS),
+            ),
+            ExportError::Workbook(message) => write!(f, "cannot build the workbook: {message}"),
             ExportError::Write(error) => error.fmt(f),
-            ExportError::Io(error) => write!(f, "cannot write the CSV: {error}"),
+            ExportError::Io(error) => write!(f, "cannot write the file: {error}"),
             ExportError::Internal(message) => write!(
                 f,
                 "internal error: {message}; please report it (nothing was written)"
             ),
         }
     }
+}
+
+/// 1048574 written 1,048,574, as a clerk reads a large count.
+fn grouped(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 impl std::error::Error for ExportError {
@@ -144,6 +175,23 @@ mod tests {
         assert!(text.contains("/nope/住宅.csv"), "{text}");
         assert!(text.contains("choose an existing folder"), "{text}");
         assert!(error.is_system_failure());
+    }
+
+    #[test]
+    fn too_many_rows_for_a_sheet_says_the_limit_and_what_to_do() {
+        let error = ExportError::TooManyRows {
+            rows: 2_000_000,
+            max: 1_048_574,
+        };
+        let text = error.to_string();
+        assert!(text.starts_with("2,000,000 rows do not fit"), "{text}");
+        assert!(text.contains("holds 1,048,574 rows"), "{text}");
+        assert!(text.contains("(1,048,576 in all)"), "{text}");
+        assert!(text.contains("or export them as CSV"), "{text}");
+        assert!(!error.is_system_failure(), "the request, not the system");
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
     }
 
     #[test]

@@ -1,18 +1,27 @@
-//! CSV export of tables, shared by the window and the command line.
+//! Export of tables as CSV or as an Excel workbook, shared by the window and the command line.
 //!
 //! [`csv_bytes`] turns chosen rows and columns into the bytes of a file: quoting by the csv
 //! crate, numbers as plain numbers, text guarded against formula injection, in the chosen
-//! [`Encoding`]. [`write_output_with`] streams them through the one writer of [`crate::files`] (or to standard
-//! output), so a failure never leaves half a file or harms what it lands on. [`suggested_file_name`] proposes a name like
+//! [`Encoding`]. [`xlsx`] writes the same rows and columns as a workbook, typed and laid out by
+//! [`sheet`], with the [`provenance`] of the export on a second sheet (or, for a CSV on
+//! request, in a `NAME.source.txt` beside it). [`write_output_with`] streams them through the
+//! one writer of [`crate::files`] (or to standard output), so a failure never leaves half a
+//! file or harms what it lands on. [`suggested_file_name`] proposes a name like
 //! 标定地价_2023年第3号_12行.csv. [`cli`] is the `export` command.
 
 pub mod choice;
 pub mod cli;
 mod error;
+pub mod format;
+pub mod provenance;
+pub mod sheet;
 mod write;
+pub mod xlsx;
 
 pub use choice::RowChoice;
 pub use error::ExportError;
+pub use format::{ExportFormat, ExportOptions};
+pub use provenance::{DataFile, Provenance, RowsChosen};
 pub use write::{folder_of, write_output, write_output_with};
 
 use crate::model::{Cell, Column, Table};
@@ -281,9 +290,15 @@ fn gbk_can_encode(character: char) -> bool {
     !had_errors
 }
 
-/// A file name such as 标定地价_2023年第3号_12行.csv: the table's short name, the issue and the
-/// number of rows, so files exported on different days stay apart. `issue` may be empty.
-pub fn suggested_file_name(table: &Table, issue: &str, rows: usize) -> String {
+/// A file name such as 标定地价_2023年第3号_12行.csv (or .xlsx, after `format`): the table's
+/// short name, the issue and the number of rows, so files exported on different days stay
+/// apart. `issue` may be empty.
+pub fn suggested_file_name(
+    table: &Table,
+    issue: &str,
+    rows: usize,
+    format: ExportFormat,
+) -> String {
     let short = short_name(&table.title);
     let mut parts = vec![if short.is_empty() {
         table.id.clone()
@@ -294,7 +309,7 @@ pub fn suggested_file_name(table: &Table, issue: &str, rows: usize) -> String {
         parts.push(issue.to_owned());
     }
     parts.push(format!("{rows}行"));
-    format!("{}.csv", parts.join("_"))
+    format!("{}.{}", parts.join("_"), format.extension())
 }
 
 /// The issue as it appears in file names, as the gazette names it: 2023年第3号 (a clerk read

@@ -25,6 +25,12 @@ impl FileIdentity {
         Some(FileIdentity::from_meta(path, &meta))
     }
 
+    /// The file's path with every link resolved, when it could be resolved: the data file an
+    /// export's provenance names and hashes.
+    pub fn path(&self) -> Option<&Path> {
+        self.canonical.as_deref()
+    }
+
     fn from_meta(path: &Path, _meta: &Metadata) -> FileIdentity {
         FileIdentity {
             canonical: std::fs::canonicalize(path).ok(),

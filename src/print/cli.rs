@@ -6,7 +6,7 @@
 
 use super::{TableJob, document_pdf, export_time, rows_label, table_pdf};
 use crate::export::cli::{ExportArgs, pick_positions, query_from_args};
-use crate::export::{Encoding, ExportError, RowChoice, write_output};
+use crate::export::{ExportError, RowChoice, write_output};
 use crate::files::FileIdentity;
 use crate::model::Gazette;
 use crate::table::visible_rows_of;
@@ -52,8 +52,10 @@ impl PdfArgs {
             max: self.max.clone(),
             sort: self.sort.clone(),
             rows: self.rows.clone(),
-            encoding: Encoding::Utf8Bom,
+            format: None,
+            encoding: None,
             no_header: false,
+            provenance: false,
             output: self.output.clone(),
         }
     }

@@ -135,8 +135,10 @@ fn filters_and_sort_are_described_in_words() {
         max: vec![],
         sort: vec!["地面单价:desc".into()],
         rows: None,
-        encoding: crate::export::Encoding::Utf8Bom,
+        format: None,
+        encoding: None,
         no_header: false,
+        provenance: false,
         output: "-".into(),
     };
     let query = crate::export::cli::query_from_args(table, &args).unwrap();

@@ -1,13 +1,18 @@
 //! The export flow of the table view: the options dialog, the native save dialog on a
 //! background thread (the window keeps painting), the write, and the result message with an
 //! "open folder" button. Which rows a choice covers is decided by [`RowChoice`]; the file is
-//! written by [`write_output_with`] and [`write_csv`], as the command line writes it.
+//! written by [`write_output_with`] with [`write_csv`] or [`write_xlsx`], and the provenance
+//! by [`write_sidecar`], as the command line writes them.
 
 use super::table_strings::{self as strings, Lang, Text};
 use crate::desktop::{DialogSupport, MissingReason, typed_path};
+use crate::export::cli::write_sidecar;
+use crate::export::provenance::Chosen;
+use crate::export::xlsx::{check_row_limit, write_xlsx, xlsx_bytes};
 use crate::export::{
-    CsvOptions, Encoding, RowChoice, csv_bytes, folder_of, suggested_file_name, write_csv,
-    write_output, write_output_with,
+    CsvOptions, DataFile, Encoding, ExportError, ExportFormat, ExportOptions, Provenance,
+    RowChoice, csv_bytes, folder_of, suggested_file_name, write_csv, write_output,
+    write_output_with,
 };
 use crate::model::{Gazette, Table};
 use crate::table::TableState;
@@ -38,7 +43,7 @@ pub enum ExportFlow {
         /// Which rows.
         rows: RowChoice,
         /// The options chosen so far.
-        options: CsvOptions,
+        options: ExportOptions,
         /// The file typed into the path field, where no save dialog can appear.
         target: Option<String>,
         /// A typed file that exists and that the clerk was told would be replaced: the next
@@ -78,7 +83,7 @@ impl ExportFlow {
         ) {
             *self = ExportFlow::Choosing {
                 rows,
-                options: CsvOptions::default(),
+                options: ExportOptions::default(),
                 target: None,
                 replace: None,
             };
@@ -121,8 +126,14 @@ impl ExportFlow {
                     DialogSupport::Native => None,
                     DialogSupport::Missing(reason) => {
                         let count = rows.count(&state.selection, shown, table.rows.len());
-                        let default = || default_target(last_folder, table, issue, count);
+                        let format = options.format;
+                        let default = || default_target(last_folder, table, issue, count, format);
                         let target = target.get_or_insert_with(default);
+                        // The typed name's extension follows the format chosen.
+                        let renamed = format.apply_to_name(target);
+                        if renamed != *target {
+                            *target = renamed;
+                        }
                         let warned = replace.as_ref().is_some_and(|path| {
                             typed_target(target).as_deref() == Some(path.as_path())
                         });
@@ -180,7 +191,7 @@ fn options_dialog(
     state: &TableState,
     shown: &[usize],
     rows: &mut RowChoice,
-    options: &mut CsvOptions,
+    options: &mut ExportOptions,
     missing: Option<(MissingReason, &mut String, bool)>,
     lang: Lang,
 ) -> Option<bool> {
@@ -197,15 +208,7 @@ fn options_dialog(
                 let label = format!("{}{}", text.get(lang), strings::row_count(lang, count));
                 ui.add_enabled_ui(count > 0, |ui| ui.radio_value(rows, choice, label));
             }
-            ui.checkbox(&mut options.header, Text::HeaderRow.get(lang));
-            ui.label(Text::EncodingLabel.get(lang));
-            for (encoding, text) in [
-                (Encoding::Utf8Bom, Text::EncodingUtf8Bom),
-                (Encoding::Utf8, Text::EncodingUtf8),
-                (Encoding::Gbk, Text::EncodingGbk),
-            ] {
-                ui.radio_value(&mut options.encoding, encoding, text.get(lang));
-            }
+            format_choice(ui, options, lang);
             let shown_columns = state.layout.shown_columns(table.columns.len()).len();
             ui.weak(strings::columns_written(
                 lang,
@@ -234,8 +237,44 @@ fn options_dialog(
     modal.inner
 }
 
+/// The format, the CSV's header and encoding (a workbook has neither choice: it keeps every
+/// character and always has its header), and the provenance beside a CSV.
+fn format_choice(ui: &mut Ui, options: &mut ExportOptions, lang: Lang) {
+    ui.label(Text::FormatLabel.get(lang));
+    ui.horizontal(|ui| {
+        for (format, text) in [
+            (ExportFormat::Csv, Text::FormatCsv),
+            (ExportFormat::Xlsx, Text::FormatXlsx),
+        ] {
+            ui.radio_value(&mut options.format, format, text.get(lang));
+        }
+    });
+    let csv = options.format == ExportFormat::Csv;
+    if !csv {
+        ui.weak(Text::FormatXlsxNote.get(lang));
+    }
+    ui.add_enabled_ui(csv, |ui| {
+        ui.checkbox(&mut options.csv.header, Text::HeaderRow.get(lang));
+        ui.label(Text::EncodingLabel.get(lang));
+        for (encoding, text) in [
+            (Encoding::Utf8Bom, Text::EncodingUtf8Bom),
+            (Encoding::Utf8, Text::EncodingUtf8),
+            (Encoding::Gbk, Text::EncodingGbk),
+        ] {
+            ui.radio_value(&mut options.csv.encoding, encoding, text.get(lang));
+        }
+        ui.checkbox(&mut options.provenance, Text::SaveProvenance.get(lang));
+    });
+}
+
 /// What the worker writes: bytes built already (small tables, so an encoding problem shows at
-/// once), or rows of the shared gazette streamed into the file (large tables), never held whole.
+/// once), or rows of the shared gazette streamed into the file (large tables), never held whole;
+/// and the provenance to write beside a CSV, if asked for.
+struct Job {
+    content: Content,
+    sidecar: Option<Provenance>,
+}
+
 enum Content {
     Ready(Vec<u8>),
     Streamed {
@@ -243,8 +282,14 @@ enum Content {
         table: String,
         rows: Vec<usize>,
         columns: Vec<usize>,
-        options: CsvOptions,
+        format: Streamed,
     },
+}
+
+/// How streamed rows are written.
+enum Streamed {
+    Csv(CsvOptions),
+    Xlsx(Box<Provenance>),
 }
 
 /// Asks for the file on a background thread and writes it there. The bytes are built first on
@@ -255,7 +300,7 @@ fn start(
     shared: Option<Arc<Gazette>>,
     state: &TableState,
     shown: &[usize],
-    (choice, options): (RowChoice, CsvOptions),
+    (choice, options): (RowChoice, ExportOptions),
     typed: Option<PathBuf>,
     issue: &str,
     last_folder: &Option<PathBuf>,
@@ -263,23 +308,18 @@ fn start(
 ) -> ExportFlow {
     let rows = choice.rows(&state.selection, shown, table.rows.len());
     let columns = state.layout.shown_columns(table.columns.len());
-    let name = suggested_file_name(table, issue, rows.len());
+    let name = suggested_file_name(table, issue, rows.len(), options.format);
     let count = rows.len();
-    let content = match shared {
-        Some(gazette) => Content::Streamed {
-            gazette,
-            table: table.id.clone(),
-            rows,
-            columns,
-            options,
-        },
-        None => match csv_bytes(table, &rows, &columns, &options) {
-            Ok(bytes) => Content::Ready(bytes),
-            Err(error) => return ExportFlow::Done(Outcome::Failed(error.to_string())),
-        },
+    let provenance = provenance_of(table, shared.as_deref(), state, shown, choice, &rows);
+    let job = match build_job(table, shared, rows, columns, options, provenance) {
+        Ok(job) => job,
+        Err(error) => return ExportFlow::Done(Outcome::Failed(error.to_string())),
     };
     let folder = last_folder.clone();
-    let filter_name = Text::CsvFiles.get(lang);
+    let filter = match options.format {
+        ExportFormat::Csv => (Text::CsvFiles.get(lang), "csv"),
+        ExportFormat::Xlsx => (Text::XlsxFiles.get(lang), "xlsx"),
+    };
     let (sender, receiver) = std::sync::mpsc::channel();
     let writing = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&writing);
@@ -287,26 +327,90 @@ fn start(
         let outcome = match typed {
             Some(path) => {
                 flag.store(true, Ordering::Relaxed);
-                write_file(&path, content, count)
+                write_file(&path, job, count)
             }
-            None => save_with_dialog(&name, folder.as_deref(), filter_name, content, count, &flag),
+            None => save_with_dialog(&name, folder.as_deref(), filter, job, count, &flag),
         };
         let _ = sender.send(outcome);
     });
     ExportFlow::Waiting { receiver, writing }
 }
 
+/// The provenance of this export: the gazette and its data file are known when the shared
+/// gazette holds the table (always in the window; not for a table shown on its own).
+fn provenance_of(
+    table: &Table,
+    shared: Option<&Gazette>,
+    state: &TableState,
+    shown: &[usize],
+    choice: RowChoice,
+    rows: &[usize],
+) -> Provenance {
+    let gazette = shared.filter(|g| g.table(&table.id).is_some());
+    let data_file = gazette.map(|_| match crate::files::window_input() {
+        Some(input) => match input.path() {
+            Some(path) => DataFile::Path(path.to_owned()),
+            None => DataFile::Embedded,
+        },
+        None => DataFile::Embedded,
+    });
+    let columns = state.layout.shown_columns(table.columns.len());
+    let chosen = Chosen {
+        query: &state.query,
+        rows: &choice.into(),
+        written: rows.len(),
+        shown: shown.len(),
+        columns: &columns,
+    };
+    let now = std::time::SystemTime::now();
+    Provenance::new(table, gazette, chosen, data_file, now)
+}
+
+/// The worker's job. A workbook of more rows than a sheet holds is refused here, before the
+/// save dialog; without a shared gazette the file is built now, on this thread.
+fn build_job(
+    table: &Table,
+    shared: Option<Arc<Gazette>>,
+    rows: Vec<usize>,
+    columns: Vec<usize>,
+    options: ExportOptions,
+    provenance: Provenance,
+) -> Result<Job, ExportError> {
+    let sidecar = options.wants_sidecar().then(|| provenance.clone());
+    let format = match options.format {
+        ExportFormat::Csv => Streamed::Csv(options.csv),
+        ExportFormat::Xlsx => {
+            check_row_limit(rows.len())?;
+            Streamed::Xlsx(Box::new(provenance))
+        }
+    };
+    let content = match shared {
+        Some(gazette) => Content::Streamed {
+            gazette,
+            table: table.id.clone(),
+            rows,
+            columns,
+            format,
+        },
+        None => Content::Ready(match &format {
+            Streamed::Csv(options) => csv_bytes(table, &rows, &columns, options)?,
+            Streamed::Xlsx(provenance) => xlsx_bytes(table, &rows, &columns, provenance)?,
+        }),
+    };
+    Ok(Job { content, sidecar })
+}
+
 fn save_with_dialog(
     name: &str,
     folder: Option<&Path>,
-    filter: &str,
-    content: Content,
+    (filter, extension): (&str, &str),
+    job: Job,
     rows: usize,
     writing: &AtomicBool,
 ) -> Outcome {
     let mut dialog = rfd::FileDialog::new()
         .set_file_name(name)
-        .add_filter(filter, &["csv"]);
+        .add_filter(filter, &[extension]);
     if let Some(folder) = folder {
         dialog = dialog.set_directory(folder);
     }
@@ -314,31 +418,41 @@ fn save_with_dialog(
         return Outcome::Cancelled;
     };
     writing.store(true, Ordering::Relaxed);
-    write_file(&path, content, rows)
+    write_file(&path, job, rows)
 }
 
-/// Writes `content` to `path` through the one writer (atomic for a regular file).
-fn write_file(path: &Path, content: Content, rows: usize) -> Outcome {
+/// Writes the job to `path` through the one writer (atomic for a regular file), then the
+/// provenance beside it if asked for.
+fn write_file(path: &Path, job: Job, rows: usize) -> Outcome {
     let input = crate::files::window_input();
-    let written = match content {
+    let written = match job.content {
         Content::Ready(bytes) => write_output(path, input.as_ref(), &bytes),
         Content::Streamed {
             gazette,
             table,
             rows,
             columns,
-            options,
+            format,
         } => match gazette.table(&table) {
-            Some(table) => write_output_with(path, input.as_ref(), |sink| {
-                write_csv(table, &rows, &columns, &options, sink)
+            Some(table) => write_output_with(path, input.as_ref(), |sink| match &format {
+                Streamed::Csv(options) => write_csv(table, &rows, &columns, options, sink),
+                Streamed::Xlsx(provenance) => write_xlsx(table, &rows, &columns, provenance, sink),
             }),
             None => return Outcome::Failed(format!("the table {table} is no longer open")),
         },
     };
-    match written {
-        Ok(()) => Outcome::Written(path.to_owned(), rows),
-        Err(error) => Outcome::Failed(error.to_string()),
+    if let Err(error) = written {
+        return Outcome::Failed(error.to_string());
     }
+    if let Some(provenance) = &job.sidecar
+        && let Err(error) = write_sidecar(path, input.as_ref(), provenance)
+    {
+        return Outcome::Failed(format!(
+            "the {rows} rows were written to {}, but the provenance beside them was not: {error}",
+            path.display()
+        ));
+    }
+    Outcome::Written(path.to_owned(), rows)
 }
 
 /// Checks the background thread; keeps the window repainting while it works.
@@ -434,10 +548,11 @@ fn default_target(
     table: &Table,
     issue: &str,
     rows: usize,
+    format: ExportFormat,
 ) -> String {
     let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
     let folder = last_folder.clone().or(home.map(PathBuf::from));
-    let name = suggested_file_name(table, issue, rows);
+    let name = suggested_file_name(table, issue, rows, format);
     match folder {
         Some(folder) => folder.join(name).display().to_string(),
         None => name,
@@ -473,12 +588,15 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("gazette-export-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("big.csv");
-        let streamed = Content::Streamed {
-            gazette: Arc::clone(&gazette),
-            table: "land-prices".into(),
-            rows: (0..1_000).collect(),
-            columns: vec![0, 2],
-            options: CsvOptions::default(),
+        let streamed = Job {
+            content: Content::Streamed {
+                gazette: Arc::clone(&gazette),
+                table: "land-prices".into(),
+                rows: (0..1_000).collect(),
+                columns: vec![0, 2],
+                format: Streamed::Csv(CsvOptions::default()),
+            },
+            sidecar: None,
         };
         let handle = std::thread::spawn({
             let path = path.clone();
@@ -491,12 +609,15 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 1_001, "header and every row");
 
-        let gone = Content::Streamed {
-            gazette,
-            table: "no-such-table".into(),
-            rows: vec![],
-            columns: vec![],
-            options: CsvOptions::default(),
+        let gone = Job {
+            content: Content::Streamed {
+                gazette,
+                table: "no-such-table".into(),
+                rows: vec![],
+                columns: vec![],
+                format: Streamed::Csv(CsvOptions::default()),
+            },
+            sidecar: None,
         };
         assert!(matches!(write_file(&path, gone, 0), Outcome::Failed(_)));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");

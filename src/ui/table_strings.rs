@@ -70,6 +70,18 @@ pub enum Text {
     ShowAllColumns,
     /// The name of the CSV filter in the save dialog.
     CsvFiles,
+    /// The name of the workbook filter in the save dialog.
+    XlsxFiles,
+    /// Export dialog: the file format label.
+    FormatLabel,
+    /// Export dialog: CSV.
+    FormatCsv,
+    /// Export dialog: an Excel workbook.
+    FormatXlsx,
+    /// Export dialog: what a workbook holds besides the rows.
+    FormatXlsxNote,
+    /// Export dialog: also write NAME.source.txt beside a CSV.
+    SaveProvenance,
     /// View switch: the document's text (the reader).
     ViewText,
     /// View switch: the interactive table view.
@@ -132,7 +144,7 @@ impl Text {
             QuickFilterHint => ("快速筛选（所有列）…", "Quick filter (all columns)…"),
             ClearFilters => ("× 清除筛选", "× Clear filters"),
             Columns => ("列", "Columns"),
-            Export => ("导出 CSV…", "Export CSV…"),
+            Export => ("导出…", "Export…"),
             Details => ("详细信息", "Details"),
             NoFocus => ("单击一行查看全部字段", "Click a row to see all its fields"),
             FilterContains => ("包含", "Contains"),
@@ -141,7 +153,7 @@ impl Text {
             Max => ("最大", "Max"),
             AllValues => ("全选", "All"),
             ClearColumnFilter => ("清除本列筛选", "Clear this filter"),
-            ExportTitle => ("导出为 CSV", "Export as CSV"),
+            ExportTitle => ("导出", "Export"),
             RowsLabel => ("行", "Rows"),
             RowsSelected => ("选中的行", "Selected rows"),
             RowsShown => ("筛选后显示的行", "Rows shown after filtering"),
@@ -169,6 +181,18 @@ impl Text {
             Dismiss => ("关闭", "Dismiss"),
             ShowAllColumns => ("显示全部列", "Show all columns"),
             CsvFiles => ("CSV 文件", "CSV files"),
+            XlsxFiles => ("Excel 工作簿", "Excel workbooks"),
+            FormatLabel => ("格式", "Format"),
+            FormatCsv => ("CSV（纯文本，适合脚本）", "CSV (plain text, for scripts)"),
+            FormatXlsx => ("Excel 工作簿 (.xlsx)", "Excel workbook (.xlsx)"),
+            FormatXlsxNote => (
+                "数字保留为数字，表头冻结并可筛选，另附“来源”工作表",
+                "Numbers stay numbers, a frozen header with filters, and a 来源 (provenance) sheet",
+            ),
+            SaveProvenance => (
+                "同时保存来源说明 (.source.txt)",
+                "Also save the provenance (.source.txt)",
+            ),
             ViewText => ("正文", "Text"),
             ViewTable => ("表格", "Table"),
             ViewSchematic => ("示意图", "Schematic"),
@@ -366,7 +390,14 @@ mod tests {
 
     #[test]
     fn both_languages_are_filled_in() {
-        for text in [Text::Export, Text::ClearFilters, Text::CsvFiles] {
+        for text in [
+            Text::Export,
+            Text::ClearFilters,
+            Text::CsvFiles,
+            Text::XlsxFiles,
+            Text::FormatXlsx,
+            Text::SaveProvenance,
+        ] {
             assert!(!text.get(Lang::Zh).is_empty());
             assert_ne!(text.get(Lang::Zh), text.get(Lang::En));
         }

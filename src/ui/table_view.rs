@@ -315,7 +315,9 @@ impl TableView {
                 rows_label: crate::print::rows_label(choice),
                 time: crate::print::utc_timestamp(std::time::SystemTime::now()),
             };
-            let csv_name = crate::export::suggested_file_name(table, &self.issue_label, rows.len());
+            let csv = crate::export::ExportFormat::Csv;
+            let csv_name =
+                crate::export::suggested_file_name(table, &self.issue_label, rows.len(), csv);
             let name = print_file_name(csv_name.trim_end_matches(".csv"));
             let printout = job.printout();
             self.print.start(name, move || printout?.pdf());
