@@ -112,3 +112,116 @@ fn an_unwritable_target_exits_1_naming_the_path() {
     let named = Path::new("nowhere").join("out.csv").display().to_string();
     assert!(stderr(&output).contains(&named), "{}", stderr(&output));
 }
+
+/// A zip archive (an .xlsx) begins with the bytes PK.
+fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+#[test]
+fn the_format_follows_the_option_or_else_the_extension() {
+    let dir = scratch("format");
+    let named = dir.join("住宅.xlsx");
+    let output = export(&["--output", named.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        is_workbook(&std::fs::read(&named).unwrap()),
+        ".xlsx: a workbook"
+    );
+    assert!(
+        stderr(&output).contains("wrote 3 rows to"),
+        "{}",
+        stderr(&output)
+    );
+
+    let asked = dir.join("rows.dat");
+    let output = export(&["--format", "xlsx", "--output", asked.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        is_workbook(&std::fs::read(&asked).unwrap()),
+        "--format xlsx"
+    );
+
+    let plain = dir.join("rows.txt");
+    let output = export(&["--output", plain.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::read(&plain).unwrap().starts_with(b"\xEF\xBB\xBF"),
+        "CSV otherwise"
+    );
+
+    let output = export(&["--format", "xlsx", "--output", "-"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(is_workbook(&output.stdout), "a workbook to standard output");
+}
+
+#[test]
+fn a_format_against_the_extension_or_csv_options_for_a_workbook_are_refused() {
+    let dir = scratch("format-refused");
+    let target = dir.join("rows.xlsx");
+    let path = target.to_str().unwrap();
+    let output = export(&["--format", "csv", "--output", path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--format csv but the output"),
+        "{}",
+        stderr(&output)
+    );
+    for option in [
+        &["--encoding", "gbk"][..],
+        &["--no-header"][..],
+        &["--provenance"][..],
+    ] {
+        let output = export(&[option, &["--output", path]].concat());
+        assert_eq!(output.status.code(), Some(2), "{option:?}");
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("{} applies to CSV", option[0])),
+            "{message}"
+        );
+    }
+    assert!(!target.exists(), "nothing written");
+}
+
+#[test]
+fn provenance_writes_name_source_txt_beside_the_csv() {
+    let dir = scratch("provenance");
+    let target = dir.join("住宅.csv");
+    let output = export(&[
+        "--where",
+        "用途=住宅用地",
+        "--provenance",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let sidecar = dir.join("住宅.source.txt");
+    assert!(
+        stderr(&output).contains("wrote the provenance to"),
+        "{}",
+        stderr(&output)
+    );
+    let bytes = std::fs::read(&sidecar).unwrap();
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap()).unwrap();
+    assert!(text.starts_with("来源\r\n"), "{text}");
+    assert!(text.contains("\r\n筛选：用途 为 住宅用地\r\n"), "{text}");
+    assert!(
+        text.contains("\r\n行：筛选后显示的 1 行（全表 3 行）\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("minimal.ron"), "names the data file: {text}");
+    let digest = text
+        .lines()
+        .find_map(|line| line.strip_prefix("数据文件 SHA-256："))
+        .unwrap();
+    let expected = gazette_browser::export::provenance::sha256_of_file(Path::new(FIXTURE));
+    assert_eq!(digest, expected.unwrap());
+    // The CSV itself stays plain: header and the one row.
+    let csv = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+
+    let output = export(&["--provenance", "--output", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--provenance needs --output FILE"));
+    assert!(output.stdout.is_empty(), "nothing written");
+}

@@ -258,3 +258,71 @@ impl From<XlsxError> for ExportError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::provenance::{Chosen, RowsChosen};
+    use crate::table::{Query, fixture::land_prices};
+
+    fn provenance(table: &Table) -> Provenance {
+        let chosen = Chosen {
+            query: &Query::default(),
+            rows: &RowsChosen::All,
+            written: 0,
+            shown: 0,
+            columns: &[0],
+        };
+        Provenance::new(table, None, chosen, None, std::time::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn more_rows_than_a_sheet_holds_are_refused_before_any_work() {
+        assert_eq!(
+            MAX_DATA_ROWS, 1_048_574,
+            "1,048,576 less the title and header"
+        );
+        assert!(check_row_limit(MAX_DATA_ROWS).is_ok());
+        let table = land_prices();
+        // The first row a million times over: refused at once, nothing built.
+        let rows = vec![0; MAX_DATA_ROWS + 1];
+        let error = xlsx_bytes(&table, &rows, &[0, 1], &provenance(&table)).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                ExportError::TooManyRows {
+                    rows: 1_048_575,
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        assert!(error.to_string().contains("export them as CSV"), "{error}");
+    }
+
+    #[test]
+    fn the_last_data_row_is_the_last_row_the_library_writes() {
+        // Our limit agrees with rust_xlsxwriter's: the last data row fits, one more does not.
+        let last = row_number(TOP_ROWS + MAX_DATA_ROWS - 1);
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        assert!(sheet.write_string(last, 0, "末行").is_ok());
+        assert!(sheet.write_string(last + 1, 0, "超出").is_err());
+    }
+
+    #[test]
+    fn sheet_names_are_short_allowed_and_apart_from_laiyuan() {
+        assert_eq!(sheet_name("驻马店市中心城区标定地价公示信息表"), "标定地价");
+        assert_eq!(sheet_name("a[b]:c*d?e/f\\g"), "a_b__c_d_e_f_g");
+        assert_eq!(sheet_name(&"长".repeat(40)).chars().count(), 31);
+        assert_eq!(sheet_name("来源"), "数据");
+        assert_eq!(sheet_name(""), "数据");
+    }
+
+    #[test]
+    fn an_empty_choice_still_gives_a_workbook_with_its_header() {
+        let table = land_prices();
+        let bytes = xlsx_bytes(&table, &[], &[0, 1], &provenance(&table)).unwrap();
+        assert!(bytes.starts_with(b"PK"), "a zip archive");
+    }
+}
