@@ -57,6 +57,7 @@ pub fn xlsx_bytes(
     check_row_limit(rows.len())?;
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(provenance));
+    workbook.set_zip_compression_level(ZIP_LEVEL);
     let data = workbook.add_worksheet_with_low_memory()?;
     data.set_name(sheet_name(&table.title))?;
     write_data_sheet(data, table, rows, columns, provenance)?;
@@ -65,6 +66,10 @@ pub fn xlsx_bytes(
     write_provenance_sheet(source, provenance)?;
     Ok(workbook.save_to_buffer()?)
 }
+
+/// The deflate level of the workbook's zip: 3, as Excel itself writes, about 30 % faster than
+/// the library's default of 6 for a file about 5 % larger (rust_xlsxwriter's performance notes).
+const ZIP_LEVEL: u8 = 3;
 
 /// Title, subject and comment of the file, shown by Excel's 属性 and by file managers.
 fn properties(provenance: &Provenance) -> DocProperties {

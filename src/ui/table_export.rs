@@ -129,18 +129,21 @@ impl ExportFlow {
                         let format = options.format;
                         let default = || default_target(last_folder, table, issue, count, format);
                         let target = target.get_or_insert_with(default);
-                        // The typed name's extension follows the format chosen.
-                        let renamed = format.apply_to_name(target);
-                        if renamed != *target {
-                            *target = renamed;
-                        }
                         let warned = replace.as_ref().is_some_and(|path| {
                             typed_target(target).as_deref() == Some(path.as_path())
                         });
                         Some((reason, target, warned))
                     }
                 };
+                let format = options.format;
                 let choice = options_dialog(ui, table, state, shown, rows, options, missing, lang);
+                // A format just chosen: the typed name's extension follows it (shown next frame).
+                if let Some(target) = target.as_mut()
+                    && options.format != format
+                {
+                    *target = options.format.apply_to_name(target);
+                    ui.ctx().request_repaint();
+                }
                 let typed = target.as_deref().map(typed_target);
                 choice.and_then(|go| match (go, typed) {
                     (false, _) => Some(ExportFlow::Idle),
