@@ -204,7 +204,7 @@ fn provenance_writes_name_source_txt_beside_the_csv() {
     let bytes = std::fs::read(&sidecar).unwrap();
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap()).unwrap();
     assert!(text.starts_with("来源\r\n"), "{text}");
-    assert!(text.contains("\r\n筛选：用途 为 住宅用地\r\n"), "{text}");
+    assert!(text.contains("\r\n筛选：用途 ∈ 住宅用地\r\n"), "{text}");
     assert!(
         text.contains("\r\n行：筛选后显示的 1 行（全表 3 行）\r\n"),
         "{text}"

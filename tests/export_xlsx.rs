@@ -275,7 +275,7 @@ fn the_sheet_laiyuan_says_where_the_rows_came_from() {
     );
     assert_eq!(value("表格"), "驻马店市中心城区标定地价公示信息表");
     assert_eq!(value("位置"), "附件1");
-    assert_eq!(value("筛选"), "用途 为 住宅用地");
+    assert_eq!(value("筛选"), "用途 ∈ 住宅用地", "the PDF footer's words");
     assert_eq!(value("排序"), "地面单价 降序");
     assert_eq!(
         value("行"),

@@ -6,7 +6,7 @@
 //! a clerk hands on, as the gazette's own column titles are.
 
 use crate::model::{Gazette, Table, TableOrigin};
-use crate::table::{ColumnFilter, Query, SortDirection};
+use crate::table::Query;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -139,8 +139,9 @@ impl Provenance {
                     Some(number) => format!("{}（{number}）", doc.title),
                     None => doc.title.clone(),
                 }),
-            filters: describe_filters(table, chosen.query),
-            sort: describe_sort(table, chosen.query),
+            // The same words as the PDF printout's footer.
+            filters: crate::print::describe_filters(table, chosen.query),
+            sort: crate::print::describe_sort(table, chosen.query),
             rows: describe_rows(chosen.rows, chosen.written, chosen.shown, table.rows.len()),
             columns: describe_columns(table, chosen.columns),
             exported_at: beijing_time(at),
@@ -235,62 +236,6 @@ fn column_title(table: &Table, column: usize) -> &str {
     table.columns.get(column).map_or("?", |c| c.title.as_str())
 }
 
-/// The quick filter and each column filter in words, joined by "；"; 无 for none.
-fn describe_filters(table: &Table, query: &Query) -> String {
-    let mut parts = Vec::new();
-    if !query.quick_filter.trim().is_empty() {
-        parts.push(format!("快速筛选“{}”", query.quick_filter.trim()));
-    }
-    for (&column, filter) in &query.filters {
-        if filter.is_active() {
-            parts.push(describe_filter(column_title(table, column), filter));
-        }
-    }
-    if parts.is_empty() {
-        "无".to_owned()
-    } else {
-        parts.join("；")
-    }
-}
-
-fn describe_filter(title: &str, filter: &ColumnFilter) -> String {
-    match filter {
-        ColumnFilter::Text(text) => match text.trim().strip_prefix('=') {
-            Some(exact) => format!("{title} 等于“{exact}”"),
-            None => format!("{title} 包含“{}”", text.trim()),
-        },
-        ColumnFilter::Range { min, max } => match (min, max) {
-            (Some(min), Some(max)) => format!("{min} ≤ {title} ≤ {max}"),
-            (Some(min), None) => format!("{title} ≥ {min}"),
-            (None, Some(max)) => format!("{title} ≤ {max}"),
-            (None, None) => format!("{title} 不限"),
-        },
-        ColumnFilter::Values(values) => {
-            let values: Vec<&str> = values.iter().map(String::as_str).collect();
-            format!("{title} 为 {}", values.join("、"))
-        }
-    }
-}
-
-/// The sort keys in priority order: 地面单价 降序，其次 序号 升序; the printed order for none.
-fn describe_sort(table: &Table, query: &Query) -> String {
-    if query.sort.is_empty() {
-        return "无（印刷顺序）".to_owned();
-    }
-    let keys: Vec<String> = query
-        .sort
-        .iter()
-        .map(|key| {
-            let direction = match key.direction {
-                SortDirection::Ascending => "升序",
-                SortDirection::Descending => "降序",
-            };
-            format!("{} {direction}", column_title(table, key.column))
-        })
-        .collect();
-    keys.join("，其次 ")
-}
-
 fn describe_rows(rows: &RowsChosen, written: usize, shown: usize, total: usize) -> String {
     match rows {
         RowsChosen::Selected => {
@@ -353,7 +298,7 @@ pub fn beijing_time(at: SystemTime) -> String {
         Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(0),
     } + BEIJING_OFFSET;
     let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    let (year, month, day) = civil_from_days(days);
+    let (year, month, day) = crate::print::civil_from_days(days);
     format!(
         "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}（北京时间）",
         second_of_day / 3600,
@@ -362,31 +307,10 @@ pub fn beijing_time(at: SystemTime) -> String {
     )
 }
 
-/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`, exact for
-/// every day a file can carry).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    // Both are in range by construction: day 1–31, month 1–12.
-    (year, month as u32, day as u32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::{SortKey, fixture::land_prices};
+    use crate::table::{ColumnFilter, SortDirection, SortKey, fixture::land_prices};
     use std::collections::BTreeSet;
     use std::time::Duration;
 
@@ -453,9 +377,9 @@ mod tests {
         let provenance = Provenance::new(&table, None, chosen, None, at(0));
         assert_eq!(
             provenance.filters,
-            "快速筛选“住宅”；用途 为 住宅用地、商服用地；标准宗地名称 等于“御苑城沿街商铺”；地面单价 ≥ 4000"
+            "用途 ∈ 住宅用地、商服用地；标准宗地名称 = 御苑城沿街商铺；地面单价 ≥ 4000；含“住宅”"
         );
-        assert_eq!(provenance.sort, "地面单价 降序，其次 序号 升序");
+        assert_eq!(provenance.sort, "地面单价 降序，序号 升序");
         assert_eq!(
             provenance.rows,
             "选中的 2 行（筛选后显示 5 行，全表 13 行）"
@@ -491,7 +415,7 @@ mod tests {
         };
         let provenance = Provenance::new(&table, None, chosen, None, at(0));
         assert_eq!(provenance.filters, "无");
-        assert_eq!(provenance.sort, "无（印刷顺序）");
+        assert_eq!(provenance.sort, "按原表顺序");
         assert_eq!(provenance.columns, "全部 8 列");
         assert_eq!(
             provenance.rows,

@@ -304,8 +304,9 @@ pub fn utc_timestamp(time: std::time::SystemTime) -> String {
     )
 }
 
-/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`); also the
+/// export provenance's date.
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
