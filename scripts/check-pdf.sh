@@ -27,7 +27,7 @@ app="$root/target/debug/gazette-browser"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A fixed export time (2026-12-04 12:00 UTC) in the footer, so the committed page images change
+# A fixed export time (2026-12-04 20:00 Beijing time, 12:00 UTC) in the footer, so the committed page images change
 # only when the printout does.
 export SOURCE_DATE_EPOCH=1796385600
 "$app" pdf land-prices --output "$work/land-prices.pdf"

@@ -167,7 +167,7 @@ pub fn export_command(
             shown: shown_count,
             columns: &columns,
         };
-        let now = std::time::SystemTime::now();
+        let now = super::provenance::export_instant();
         Provenance::new(table, Some(gazette), chosen, Some(data_file.clone()), now)
     };
     let mut sidecar = None;

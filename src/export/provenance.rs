@@ -289,6 +289,18 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
+/// The moment an export or printout is made: now, or the time `SOURCE_DATE_EPOCH` gives in
+/// seconds (the reproducible-builds convention), so a script's files come out the same byte
+/// for byte run after run.
+pub fn export_instant() -> SystemTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map_or_else(SystemTime::now, |seconds| {
+            UNIX_EPOCH + std::time::Duration::from_secs(seconds)
+        })
+}
+
 /// Beijing time (UTC+8 all year: China has no daylight saving time), the time the gazette's
 /// readers live by whatever the computer's zone, e.g. 2026-12-05 03:20:31（北京时间）.
 pub fn beijing_time(at: SystemTime) -> String {
@@ -298,13 +310,27 @@ pub fn beijing_time(at: SystemTime) -> String {
         Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(0),
     } + BEIJING_OFFSET;
     let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    let (year, month, day) = crate::print::civil_from_days(days);
+    let (year, month, day) = civil_from_days(days);
     format!(
         "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}（北京时间）",
         second_of_day / 3600,
         second_of_day % 3600 / 60,
         second_of_day % 60
     )
+}
+
+/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 #[cfg(test)]

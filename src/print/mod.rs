@@ -279,44 +279,11 @@ pub fn rows_label(choice: RowChoice) -> String {
     .to_owned()
 }
 
-/// The time a printout names: now, or the time `SOURCE_DATE_EPOCH` gives in seconds (the
-/// reproducible-builds convention), so a script's printouts come out the same byte for byte.
+/// The time a printout names, in Beijing time as every export's provenance
+/// ([`crate::export::provenance::export_instant`]: now, or `SOURCE_DATE_EPOCH`).
 pub fn export_time() -> String {
-    let fixed = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .map(|s| std::time::UNIX_EPOCH + std::time::Duration::from_secs(s));
-    utc_timestamp(fixed.unwrap_or_else(std::time::SystemTime::now))
-}
-
-/// `time` as 2026-12-04 19:30 UTC (the program has no time-zone database; UTC is never wrong).
-pub fn utc_timestamp(time: std::time::SystemTime) -> String {
-    let seconds = time
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (seconds / 86_400) as i64;
-    let (year, month, day) = civil_from_days(days);
-    let minutes = seconds % 86_400 / 60;
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        minutes / 60,
-        minutes % 60
-    )
-}
-
-/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`); also the
-/// export provenance's date.
-pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    use crate::export::provenance::{beijing_time, export_instant};
+    beijing_time(export_instant())
 }
 
 /// A document with what its printout needs of the issue, owned, so it can be laid out and

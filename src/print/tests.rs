@@ -15,7 +15,7 @@ fn job<'a>(
         columns,
         query,
         rows_label: rows_label(RowChoice::Shown),
-        time: "2026-12-04 19:30 UTC".to_owned(),
+        time: "2026-12-05 03:30:00（北京时间）".to_owned(),
     }
 }
 
@@ -49,7 +49,10 @@ fn the_land_price_printout_has_every_code_once_and_its_source_and_footer() {
         let texts: String = page.texts().collect();
         assert!(texts.contains(&format!("第 {} 页 共 {} 页", n + 1, pages.len())));
         assert!(texts.contains("筛选：无；排序：按原表顺序"), "{texts}");
-        assert!(texts.contains("导出时间：2026-12-04 19:30 UTC"), "{texts}");
+        assert!(
+            texts.contains("导出时间：2026-12-05 03:30:00（北京时间）"),
+            "{texts}"
+        );
         assert!(texts.contains("标定区域编号"), "page {n} lacks the header");
     }
 }
@@ -155,13 +158,6 @@ fn too_many_rows_are_refused_with_what_to_do() {
     assert!(message.contains("at most 20000 rows"), "{message}");
     assert!(message.contains("export them as CSV"), "{message}");
     assert!(check_row_count(MAX_PDF_ROWS).is_ok());
-}
-
-#[test]
-fn timestamps_are_utc_calendar_dates() {
-    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_709_210_096);
-    assert_eq!(utc_timestamp(time), "2024-02-29 12:34 UTC");
-    assert_eq!(utc_timestamp(std::time::UNIX_EPOCH), "1970-01-01 00:00 UTC");
 }
 
 #[test]

@@ -112,7 +112,7 @@ pub fn print_folder() -> PathBuf {
 /// A file name for a printout: `stem`, the time of day (so a printout still open in a viewer,
 /// which Windows locks, is never the file replaced) and `.pdf`.
 pub fn print_file_name(stem: &str) -> String {
-    let time = crate::print::utc_timestamp(std::time::SystemTime::now());
+    let time = crate::print::export_time();
     let clock: String = time
         .split(' ')
         .nth(1)

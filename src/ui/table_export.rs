@@ -365,7 +365,7 @@ fn provenance_of(
         shown: shown.len(),
         columns: &columns,
     };
-    let now = std::time::SystemTime::now();
+    let now = crate::export::provenance::export_instant();
     Provenance::new(table, gazette, chosen, data_file, now)
 }
 

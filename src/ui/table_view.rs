@@ -313,7 +313,7 @@ impl TableView {
                 columns: &columns,
                 query: &state.query,
                 rows_label: crate::print::rows_label(choice),
-                time: crate::print::utc_timestamp(std::time::SystemTime::now()),
+                time: crate::print::export_time(),
             };
             let csv = crate::export::ExportFormat::Csv;
             let csv_name =
