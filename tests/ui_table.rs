@@ -58,6 +58,11 @@ struct Screen {
 }
 
 fn harness() -> Harness<'static, Screen> {
+    harness_with(Store::default())
+}
+
+/// The table view over a store that already holds what the clerk asked of the table.
+fn harness_with(store: Store) -> Harness<'static, Screen> {
     let table = table();
     Harness::builder()
         .allow_missing_glyphs()
@@ -75,7 +80,10 @@ fn harness() -> Harness<'static, Screen> {
                     screen.clipboard = copied;
                 }
             },
-            Screen::default(),
+            Screen {
+                store,
+                ..Screen::default()
+            },
         )
 }
 
@@ -111,9 +119,9 @@ fn clicking_a_header_sorts_ascending_then_descending() {
     harness.run();
     harness.get_by_label("地面单价(元/m²)").click();
     harness.run();
-    harness.get_by_label("地面单价(元/m²) ↑").click();
+    harness.get_by_label("地面单价(元/m²) ▲").click();
     harness.run();
-    assert!(harness.query_by_label("地面单价(元/m²) ↓").is_some());
+    assert!(harness.query_by_label("地面单价(元/m²) ▼").is_some());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
     let copied = clipboard_after(&mut harness, Key::C).expect("Ctrl+C copies");
@@ -200,7 +208,7 @@ fn ctrl_a_selects_the_shown_rows_and_ctrl_c_copies_them_with_headers() {
     let mut harness = harness();
     harness.run();
     select_two(&mut harness, "411700Z70001", "411700G60001");
-    let status = "显示 6 / 6 行　·　已选 2 行　·　土地面积合计 262667.16 m²";
+    let status = "显示 6 / 6 行　·　已选 2 行　·　土地面积合计 262,667.16 m²";
     assert!(
         harness.query_by_label(status).is_some(),
         "sum of the selection"
@@ -249,10 +257,14 @@ fn shift_click_selects_a_range_and_the_details_pane_shows_the_focused_row() {
         .copied()
         .collect();
     assert_eq!(selected, [1, 2, 3, 4]);
+    assert!(
+        harness.query_by_label("77,120.76").is_some(),
+        "the row reads formatted"
+    );
     assert_eq!(
         harness.query_all_by_label("77120.76").count(),
-        2,
-        "row and details pane"
+        1,
+        "the details pane keeps the printed value"
     );
     assert_eq!(
         harness.query_all_by_label("411700Z70014").count(),
@@ -384,4 +396,73 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
         "replaced on the second click: {csv}"
     );
     std::fs::remove_dir_all(&folder).unwrap();
+}
+
+/// Numbers read as in a spreadsheet: thousands separators, the column's decimals, right-aligned
+/// so the digits of equal places line up (each digit as wide as the widest); the printed value
+/// stays in the copy.
+#[test]
+fn numbers_are_right_aligned_with_separators_and_the_columns_decimals() {
+    let mut harness = harness();
+    harness.run();
+    let areas = ["3,298.21", "2,234.06", "94,008.28", "168,658.88"];
+    let rights: Vec<f32> = areas
+        .iter()
+        .map(|a| harness.get_by_label(a).rect().right())
+        .collect();
+    assert!(
+        rights.iter().all(|r| (r - rights[0]).abs() < 0.5),
+        "one right edge: {rights:?}"
+    );
+    let width = |label: &str| harness.get_by_label(label).rect().width();
+    assert!(
+        (width("3,298.21") - width("2,234.06")).abs() < 0.5,
+        "figures of one width"
+    );
+    assert!(width("168,658.88") > width("94,008.28"), "one more digit");
+    let price_rights = ["4,520", "361"].map(|p| harness.get_by_label(p).rect().right());
+    assert!((price_rights[0] - price_rights[1]).abs() < 0.5);
+    harness.get_by_label("2,234.06").click();
+    harness.run();
+    let copied = clipboard_after(&mut harness, Key::C).unwrap();
+    assert!(copied.contains("\t2234.06\t4415"), "copy keeps the printed value: {copied}");
+}
+
+/// At the narrowest width the table allows, every header still shows its whole title (on two
+/// lines if need be), its unit, its sort mark and its filter button, inside its column.
+#[test]
+fn at_the_narrowest_width_headers_keep_their_title_sort_mark_and_filter_button() {
+    // Every column remembered narrower than anything the table allows, sorted by price.
+    let mut store = Store::default();
+    let state = store.fitted(&table());
+    state.query.cycle_sort(4, false);
+    for column in 0..5 {
+        state.layout.widths.insert(column, 1.0);
+    }
+    let mut harness = harness_with(store);
+    harness.run();
+    let sorted = harness.get_by_label("地面单价(元/m²) ▲");
+    let filters: Vec<_> = harness.query_all_by_label("▽").collect();
+    assert_eq!(filters.len(), 5, "a filter button for every column");
+    let header = sorted.rect();
+    assert!(
+        filters.iter().any(|b| {
+            let r = b.rect();
+            r.left() >= header.right() - 1.0 && r.top() < header.bottom()
+        }),
+        "the price's filter button beside its title"
+    );
+    let mark = harness.get_by_label("▲").rect();
+    assert!(
+        mark.left() >= header.right() - 1.0 && mark.top() < header.bottom(),
+        "the sort mark beside the title: {mark:?} {header:?}"
+    );
+    let widths = &harness.state().store.state("land-prices").unwrap().layout.widths;
+    assert!(
+        widths.values().all(|&w| w > 40.0),
+        "no column narrower than its header needs: {widths:?}"
+    );
+    for button in &filters {
+        assert!(button.rect().width() > 5.0, "not squeezed away");
+    }
 }

@@ -13,8 +13,10 @@
 //! - [`view`]: filters and sort keys → the visible row order.
 //! - [`selection`]: click / Ctrl / Shift / Ctrl+A / Esc on rows that keep their identity.
 //! - [`summary`]: value lists with counts, column sums, tab-separated copy text.
+//! - [`number_format`]: thousands separators and fixed decimals per numeric column (window only).
 
 pub mod index;
+pub mod number_format;
 pub mod selection;
 pub mod session;
 pub mod state;
@@ -27,6 +29,7 @@ pub mod worker;
 pub(crate) mod fixture;
 
 pub use index::{TableIndex, natural_cmp};
+pub use number_format::NumberFormat;
 pub use selection::{ClickKind, Selection};
 pub use session::{BACKGROUND_ROWS, Busy, Progress, Session, StatusFacts};
 pub use state::{ColumnFilter, Layout, Query, SortDirection, SortKey, TableState};

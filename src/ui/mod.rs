@@ -21,6 +21,7 @@ pub mod strings;
 pub mod table_export;
 pub mod table_strings;
 pub mod table_view;
+mod table_cells;
 pub mod tables;
 
 pub use fonts::{FONT_NAME, NOTO_SANS_SC};

@@ -7,13 +7,14 @@
 
 use super::print::{PrintFlow, print_file_name};
 use super::schematic_view::has_schematic;
+use super::table_cells::{self as cells, Figures, HeaderCell};
 use super::table_export::{Desktop, ExportFlow};
 use super::table_strings::{self as strings, Lang, Text};
 use crate::desktop::DialogSupport;
 use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
-    Busy, ClickKind, ColumnFilter, Progress, Session, SortDirection, StatusFacts, Store,
+    Busy, ClickKind, ColumnFilter, NumberFormat, Progress, Session, StatusFacts, Store,
     TableState, has_value_list, tsv,
 };
 use eframe::egui::{self, Key, RichText, Sense, Ui};
@@ -237,7 +238,8 @@ impl TableView {
     ) {
         let lang = self.lang;
         let busy = session.busy();
-        let line = status_text(table, session.status(table, &state.selection), lang);
+        let formats = session.number_formats(table).to_vec();
+        let line = status_text(table, session.status(table, &state.selection), &formats, lang);
         let mut dismiss = false;
         egui::Panel::bottom(("table-status", &table.id)).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -347,8 +349,14 @@ impl TableView {
     }
 }
 
-/// The status line: "显示 12 / 66 行　·　已选 3 行　·　土地面积合计 …".
-fn status_text(table: &Table, facts: &StatusFacts, lang: Lang) -> String {
+/// The status line: "显示 12 / 66 行　·　已选 3 行　·　土地面积合计 …", each sum formatted like
+/// its column's cells (`1,501,120.53`).
+fn status_text(
+    table: &Table,
+    facts: &StatusFacts,
+    formats: &[Option<NumberFormat>],
+    lang: Lang,
+) -> String {
     let mut parts = vec![
         strings::rows_shown(lang, facts.shown, facts.total),
         strings::rows_selected(lang, facts.selected, facts.hidden_selected),
@@ -356,12 +364,12 @@ fn status_text(table: &Table, facts: &StatusFacts, lang: Lang) -> String {
     for sum in facts.sums.iter().flatten() {
         let column = &table.columns[sum.column];
         let unit = column.unit.as_deref().unwrap_or("");
-        parts.push(strings::column_total(
-            lang,
-            &column.title,
-            &sum.to_string(),
-            unit,
-        ));
+        let total = formats
+            .get(sum.column)
+            .copied()
+            .flatten()
+            .map_or_else(|| sum.to_string(), |format| format.value(sum.total));
+        parts.push(strings::column_total(lang, &column.title, &total, unit));
     }
     parts.join("　·　")
 }
@@ -389,21 +397,44 @@ fn table_ui(
     let columns = state.layout.shown_columns(table.columns.len());
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let modifiers = ui.input(|i| i.modifiers);
+    let sized: Vec<(&Column, f32, f32)> = columns
+        .iter()
+        .map(|&c| {
+            let column = &table.columns[c];
+            let minimum = cells::min_header_width(ui, column);
+            let width = state.layout.widths.get(&c).copied();
+            (column, width.unwrap_or_else(|| default_width(column)), minimum)
+        })
+        .collect();
+    let header_height = cells::header_height(
+        ui,
+        &sized
+            .iter()
+            .map(|&(column, width, minimum)| (column, width.max(minimum)))
+            .collect::<Vec<_>>(),
+    );
+    let figures = Figures::of(ui);
     let mut builder = TableBuilder::new(ui)
         .id_salt(("table", &table.id, &columns))
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for &c in &columns {
-        builder = builder.column(column_width(&table.columns[c], state.layout.widths.get(&c)));
+    for &(_, width, minimum) in &sized {
+        builder = builder.column(
+            Width::initial(width.max(minimum))
+                .at_least(minimum)
+                .resizable(true)
+                .clip(true),
+        );
     }
     let visible = session.visible();
     if let Some(position) = reveal.and_then(|r| visible.iter().position(|&v| v == r)) {
         builder = builder.scroll_to_row(position, Some(egui::Align::Center));
     }
     let mut actions = Actions::default();
-    let view = builder.header(row_height + 4.0, |mut header| {
+    let formats = session.number_formats(table);
+    let view = builder.header(header_height, |mut header| {
         for &c in &columns {
             header.col(|ui| header_cell(ui, table, c, state, session, lang, &mut actions));
         }
@@ -421,9 +452,8 @@ fn table_ui(
                 let text = table.rows[source]
                     .get(c)
                     .map_or("", |cell| cell.as_printed());
-                row.col(|ui| {
-                    ui.add(egui::Label::new(text).selectable(false).truncate());
-                });
+                let format = formats.get(c).and_then(Option::as_ref);
+                row.col(|ui| cells::body_cell(ui, text, format, &figures));
             }
             if row.response().double_clicked() {
                 actions.show_on_map = Some(source);
@@ -464,37 +494,14 @@ struct KeyPresses {
     shift: bool,
 }
 
-/// A column's width: the remembered one, else a default by kind; resizable, clipped.
-fn column_width(column: &Column, remembered: Option<&f32>) -> Width {
+/// A column's first width, by kind, before the clerk drags it.
+fn default_width(column: &Column) -> f32 {
     use crate::model::ColumnKind::*;
-    let default = match column.kind {
+    match column.kind {
         Integer | Decimal => 90.0,
         Category => 80.0,
         Code => 110.0,
         Text => 180.0,
-    };
-    Width::initial(remembered.copied().unwrap_or(default))
-        .at_least(36.0)
-        .resizable(true)
-        .clip(true)
-}
-
-/// The header text: the printed header, then ↑ / ↓ and the priority when several keys sort.
-fn header_text(table: &Table, column: usize, state: &TableState) -> String {
-    let header = table.columns[column].header();
-    match state.query.sort_of(column) {
-        None => header,
-        Some((priority, direction)) => {
-            let arrow = match direction {
-                SortDirection::Ascending => "↑",
-                SortDirection::Descending => "↓",
-            };
-            if state.query.sort.len() > 1 {
-                format!("{header} {arrow}{priority}")
-            } else {
-                format!("{header} {arrow}")
-            }
-        }
     }
 }
 
@@ -507,21 +514,22 @@ fn header_cell(
     lang: Lang,
     actions: &mut Actions,
 ) {
-    let text = RichText::new(header_text(table, column, state)).strong();
-    let clicked = ui.add(egui::Button::new(text).frame(false)).clicked();
+    let cell = HeaderCell {
+        column: &table.columns[column],
+        mark: cells::sort_mark(state.query.sort_of(column), state.query.sort.len()),
+        filtered: state
+            .query
+            .filters
+            .get(&column)
+            .is_some_and(ColumnFilter::is_active),
+    };
+    let clicked = cells::header_cell(ui, &cell, |ui| {
+        filter_popup(ui, table, column, state, session, lang)
+    });
     if clicked {
         let shift = ui.input(|i| i.modifiers.shift);
         actions.sort_click = Some((column, shift));
     }
-    let active = state
-        .query
-        .filters
-        .get(&column)
-        .is_some_and(ColumnFilter::is_active);
-    let icon = if active { "▼" } else { "▽" };
-    ui.menu_button(icon, |ui| {
-        filter_popup(ui, table, column, state, session, lang)
-    });
 }
 
 /// The filter popup of one column: value list with counts (category columns), min–max
@@ -752,11 +760,16 @@ mod tests {
     fn headers_show_direction_and_priority_when_several_keys_sort() {
         let table = crate::table::fixture::land_prices();
         let mut state = TableState::default();
+        let label = |state: &TableState, column: usize| {
+            let mark = cells::sort_mark(state.query.sort_of(column), state.query.sort.len());
+            cells::header_label(&table.columns[column], mark.as_deref())
+        };
         state.query.cycle_sort(6, false);
-        assert_eq!(header_text(&table, 6, &state), "地面单价(元/m²) ↑");
+        assert_eq!(label(&state, 6), "地面单价(元/m²) ▲");
         state.query.cycle_sort(4, true);
         state.query.cycle_sort(4, true);
-        assert_eq!(header_text(&table, 4, &state), "土地面积(m²) ↓2");
-        assert_eq!(header_text(&table, 0, &state), "序号");
+        assert_eq!(label(&state, 4), "土地面积(m²) ▼2");
+        assert_eq!(label(&state, 6), "地面单价(元/m²) ▲1");
+        assert_eq!(label(&state, 0), "序号");
     }
 }
