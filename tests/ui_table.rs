@@ -425,7 +425,10 @@ fn numbers_are_right_aligned_with_separators_and_the_columns_decimals() {
     harness.get_by_label("2,234.06").click();
     harness.run();
     let copied = clipboard_after(&mut harness, Key::C).unwrap();
-    assert!(copied.contains("\t2234.06\t4415"), "copy keeps the printed value: {copied}");
+    assert!(
+        copied.contains("\t2234.06\t4415"),
+        "copy keeps the printed value: {copied}"
+    );
 }
 
 /// At the narrowest width the table allows, every header still shows its whole title (on two
@@ -457,7 +460,13 @@ fn at_the_narrowest_width_headers_keep_their_title_sort_mark_and_filter_button()
         mark.left() >= header.right() - 1.0 && mark.top() < header.bottom(),
         "the sort mark beside the title: {mark:?} {header:?}"
     );
-    let widths = &harness.state().store.state("land-prices").unwrap().layout.widths;
+    let widths = &harness
+        .state()
+        .store
+        .state("land-prices")
+        .unwrap()
+        .layout
+        .widths;
     assert!(
         widths.values().all(|&w| w > 40.0),
         "no column narrower than its header needs: {widths:?}"
@@ -465,4 +474,78 @@ fn at_the_narrowest_width_headers_keep_their_title_sort_mark_and_filter_button()
     for button in &filters {
         assert!(button.rect().width() > 5.0, "not squeezed away");
     }
+}
+
+/// The 用途 filter stays open while the clerk ticks several values, and closes on Esc (which
+/// then leaves the selection alone).
+#[test]
+fn the_value_filter_stays_open_until_escape() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("411700Z70001").click();
+    harness.run();
+    let use_filter = harness.query_all_by_label("▽").nth(1).unwrap();
+    use_filter.click();
+    harness.run();
+    harness.get_by_label("商服用地  2").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("工业用地  1").is_some(),
+        "still open after a tick"
+    );
+    harness.get_by_label("工业用地  1").click();
+    harness.run();
+    assert!(harness.query_by_label("住宅用地  3").is_some());
+    assert!(
+        harness.query_by_label("411700S50001").is_none(),
+        "商服 unticked"
+    );
+    assert!(
+        harness.query_by_label("411700G60001").is_none(),
+        "工业 unticked"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("住宅用地  3").is_none(),
+        "Esc closes"
+    );
+    assert_eq!(
+        harness.state().store.selected_rows("land-prices").len(),
+        1,
+        "the Esc that closed the popup kept the selection"
+    );
+}
+
+/// Columns fill the width they have (no empty space beside cut text); a long text shows whole
+/// when there is room.
+#[test]
+fn columns_fill_the_width_beside_the_details_pane() {
+    let mut harness = harness();
+    harness.run();
+    harness.run();
+    let last_filter = harness.query_all_by_label("▽").last().unwrap().rect();
+    let details = harness.get_by_label("详细信息").rect();
+    assert!(
+        details.left() - last_filter.right() < 40.0,
+        "the last column reaches the details pane: {last_filter:?} {details:?}"
+    );
+    let first_filter = harness.query_all_by_label("▽").next().unwrap().rect();
+    assert!(first_filter.left() > 40.0, "序号 keeps room for its title");
+}
+
+/// Filtering to no rows says so where the rows would be, with a button that clears the filters.
+#[test]
+fn no_matching_rows_says_so_and_offers_to_clear_the_filters() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("药谷");
+    harness.run();
+    assert!(harness.query_by_label("没有符合条件的行").is_some());
+    harness.get_by_label("清除筛选").click();
+    harness.run();
+    assert!(harness.query_by_label("没有符合条件的行").is_none());
+    assert!(harness.query_by_label("411700S50001").is_some(), "rows back");
 }

@@ -13,8 +13,10 @@
 //! - [`view`]: filters and sort keys → the visible row order.
 //! - [`selection`]: click / Ctrl / Shift / Ctrl+A / Esc on rows that keep their identity.
 //! - [`summary`]: value lists with counts, column sums, tab-separated copy text.
+//! - [`column_fit`]: column widths that fill the window, long texts capped when room is short.
 //! - [`number_format`]: thousands separators and fixed decimals per numeric column (window only).
 
+pub mod column_fit;
 pub mod index;
 pub mod number_format;
 pub mod selection;
@@ -28,6 +30,7 @@ pub mod worker;
 #[cfg(test)]
 pub(crate) mod fixture;
 
+pub use column_fit::{ColumnNeed, fit_widths};
 pub use index::{TableIndex, natural_cmp};
 pub use number_format::NumberFormat;
 pub use selection::{ClickKind, Selection};

@@ -63,7 +63,12 @@ impl Figures {
 
 /// One body cell. A number of a numeric column reads formatted (`94,008.28`) and right-aligned;
 /// anything else (text, codes, "--") as printed, left-aligned, cut with "…" when too long.
-pub(super) fn body_cell(ui: &mut Ui, printed: &str, format: Option<&NumberFormat>, figures: &Figures) {
+pub(super) fn body_cell(
+    ui: &mut Ui,
+    printed: &str,
+    format: Option<&NumberFormat>,
+    figures: &Figures,
+) {
     match format.and_then(|f| f.cell(printed)) {
         Some(number) => {
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -172,21 +177,16 @@ pub(super) struct HeaderCell<'a> {
 /// Draws a header cell: the text (click to sort) at the left, the sort mark and the filter
 /// button at the right, always inside the cell. Returns whether the text was clicked, and
 /// shows the filter popup (its contents drawn by `popup`) until Esc or a click outside.
-pub(super) fn header_cell(
-    ui: &mut Ui,
-    cell: &HeaderCell<'_>,
-    popup: impl FnOnce(&mut Ui),
-) -> bool {
+pub(super) fn header_cell(ui: &mut Ui, cell: &HeaderCell<'_>, popup: impl FnOnce(&mut Ui)) -> bool {
     let rect = ui.available_rect_before_wrap();
     let controls = controls_width(ui);
     let text_width = (rect.width() - controls).max(1.0);
     let galley = header_galley(ui, cell.column, text_width);
-    let text_rect = Rect::from_min_max(rect.min, egui::pos2(rect.right() - controls, rect.bottom()));
+    let text_rect =
+        Rect::from_min_max(rect.min, egui::pos2(rect.right() - controls, rect.bottom()));
     let response = ui.allocate_rect(text_rect, Sense::click());
     let label = header_label(cell.column, cell.mark.as_deref());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), &label)
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), &label));
     let color = if response.hovered() {
         ui.visuals().widgets.hovered.fg_stroke.color
     } else {
@@ -195,7 +195,8 @@ pub(super) fn header_cell(
     let top = rect.top() + (rect.height() - galley.size().y).max(0.0) / 2.0;
     ui.painter()
         .galley(egui::pos2(rect.left(), top), galley, color);
-    let controls_rect = Rect::from_min_max(egui::pos2(rect.right() - controls, rect.top()), rect.max);
+    let controls_rect =
+        Rect::from_min_max(egui::pos2(rect.right() - controls, rect.top()), rect.max);
     ui.scope_builder(
         egui::UiBuilder::new()
             .max_rect(controls_rect)
@@ -220,7 +221,77 @@ pub(super) fn header_height(ui: &Ui, columns: &[(&Column, f32)]) -> f32 {
     let controls = controls_width(ui);
     let tallest = columns
         .iter()
-        .map(|(column, width)| header_galley(ui, column, (width - controls).max(1.0)).size().y)
+        .map(|(column, width)| {
+            header_galley(ui, column, (width - controls).max(1.0))
+                .size()
+                .y
+        })
         .fold(ui.text_style_height(&TextStyle::Body), f32::max);
     tallest + 6.0
+}
+
+/// Rows whose cells are measured for a column's natural width: enough for any gazette table,
+/// bounded so a million-row table is measured in a moment.
+const MEASURED_ROWS: usize = 20_000;
+
+/// Cells per column laid out to find its widest: the ones with the most characters.
+const MEASURED_CELLS: usize = 8;
+
+/// What each of `columns` needs (see [`ColumnNeed`]), measured with the current fonts. Costly
+/// for a big table: the view keeps the answer until the table, columns or text size change.
+pub(super) fn measure_needs(
+    ui: &Ui,
+    table: &crate::model::Table,
+    columns: &[usize],
+    formats: &[Option<NumberFormat>],
+    figures: &Figures,
+) -> Vec<crate::table::ColumnNeed> {
+    let padding = 2.0 * ui.spacing().item_spacing.x + 2.0;
+    let controls = controls_width(ui);
+    let body = TextStyle::Body.resolve(ui.style());
+    let width = |text: String| {
+        ui.ctx()
+            .fonts_mut(|f| f.layout_no_wrap(text, body.clone(), Color32::PLACEHOLDER))
+            .size()
+            .x
+    };
+    columns
+        .iter()
+        .map(|&c| {
+            let column = &table.columns[c];
+            let format = formats.get(c).copied().flatten();
+            let header = width(column.header()) + controls + padding;
+            let cells = longest_cells(table, c)
+                .into_iter()
+                .map(|printed| match format.and_then(|f| f.cell(printed)) {
+                    Some(number) => figures.widest * number.len() as f32,
+                    None => width(printed.to_owned()),
+                })
+                .fold(0.0, f32::max);
+            crate::table::ColumnNeed {
+                minimum: min_header_width(ui, column),
+                natural: header.max(cells + padding).ceil(),
+                long_text: column.kind == crate::model::ColumnKind::Text,
+            }
+        })
+        .collect()
+}
+
+/// The printed cells of `column` with the most characters, among the first rows.
+fn longest_cells(table: &crate::model::Table, column: usize) -> Vec<&str> {
+    let mut cells: Vec<&str> = table
+        .rows
+        .iter()
+        .take(MEASURED_ROWS)
+        .filter_map(|row| row.get(column).map(crate::model::Cell::as_printed))
+        .collect();
+    cells.sort_unstable_by_key(|cell| std::cmp::Reverse(cell.chars().count()));
+    cells.dedup();
+    cells.truncate(MEASURED_CELLS);
+    cells
+}
+
+/// The most a long-text column takes while others lack room: about twenty characters.
+pub(super) fn long_text_cap(ui: &Ui) -> f32 {
+    20.0 * ui.text_style_height(&TextStyle::Body)
 }

@@ -14,8 +14,8 @@ use crate::desktop::DialogSupport;
 use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
-    Busy, ClickKind, ColumnFilter, NumberFormat, Progress, Session, StatusFacts, Store,
-    TableState, has_value_list, tsv,
+    Busy, ClickKind, ColumnFilter, ColumnNeed, NumberFormat, Progress, Session, StatusFacts, Store,
+    TableState, fit_widths, has_value_list, tsv,
 };
 use eframe::egui::{self, Key, RichText, Sense, Ui};
 use egui_extras::{Column as Width, TableBuilder};
@@ -59,6 +59,18 @@ pub struct TableView {
     /// filtered and exported on a worker thread.
     #[serde(skip)]
     shared: Option<Arc<Gazette>>,
+    /// What the shown columns need, measured once per table, columns and text size.
+    #[serde(skip)]
+    needs: Option<(NeedsKey, Vec<ColumnNeed>)>,
+}
+
+/// What the measured column needs depend on: table, its size, the shown columns, text size.
+#[derive(PartialEq)]
+struct NeedsKey {
+    table: String,
+    rows: usize,
+    columns: Vec<usize>,
+    text_size: u32,
 }
 
 /// How often a view waiting for a worker looks again.
@@ -72,6 +84,12 @@ struct Actions {
     /// A row double-clicked: show it on the schematic.
     show_on_map: Option<usize>,
     widths: Vec<(usize, f32)>,
+    /// The widths the table was asked for this frame; a body width that differs was dragged.
+    requested: Vec<f32>,
+    /// Whether the widths came from the clerk (else from the fit).
+    user_sized: bool,
+    /// 清除筛选 under "no rows match".
+    clear_filters: bool,
 }
 
 impl TableView {
@@ -130,11 +148,20 @@ impl TableView {
         // The grid gets what the panels leave, and scrolls sideways when its columns are wider
         // than the window, so the price columns at the right stay reachable.
         let lang = self.lang;
+        let needs = self.column_needs(ui, table, state, &session);
         let actions = egui::CentralPanel::default()
             .show(ui, |ui| {
+                let available = ui.available_width();
+                let frame = Frame {
+                    table,
+                    session: &session,
+                    needs: &needs,
+                    available,
+                    lang,
+                };
                 egui::ScrollArea::horizontal()
                     .id_salt(("table-hscroll", &table.id))
-                    .show(ui, |ui| table_ui(ui, table, state, &session, reveal, lang))
+                    .show(ui, |ui| table_ui(ui, &frame, state, reveal))
                     .inner
             })
             .inner;
@@ -152,6 +179,32 @@ impl TableView {
         }
     }
 
+    /// What the shown columns need, measured again only when the table, its shown columns or
+    /// the text size changed.
+    fn column_needs(
+        &mut self,
+        ui: &Ui,
+        table: &Table,
+        state: &TableState,
+        session: &Session,
+    ) -> Vec<ColumnNeed> {
+        let key = NeedsKey {
+            table: table.id.clone(),
+            rows: table.rows.len(),
+            columns: state.layout.shown_columns(table.columns.len()),
+            text_size: ui.text_style_height(&egui::TextStyle::Body).to_bits(),
+        };
+        if let Some((cached, needs)) = &self.needs
+            && *cached == key
+        {
+            return needs.clone();
+        }
+        let formats = session.number_formats(table);
+        let needs = cells::measure_needs(ui, table, &key.columns, formats, &Figures::of(ui));
+        self.needs = Some((key, needs.clone()));
+        needs
+    }
+
     /// Ctrl+A, Esc, Ctrl+C, Ctrl+E and the arrow keys, unless a text field has the keyboard.
     /// Returns the row the arrow keys moved the focus to, to scroll into view.
     fn handle_keys(
@@ -164,12 +217,14 @@ impl TableView {
         if ui.ctx().text_edit_focused() || self.export.is_open() {
             return None;
         }
+        // Esc first closes an open filter popup; only then does it clear the selection.
+        let popup_open = egui::Popup::is_any_open(ui.ctx());
         let keys = ui.input_mut(|i| KeyPresses {
             select_all: i.consume_key(egui::Modifiers::COMMAND, Key::A),
             copy: i.consume_key(egui::Modifiers::COMMAND, Key::C)
                 || i.events.iter().any(|e| matches!(e, egui::Event::Copy)),
             export: i.consume_key(egui::Modifiers::COMMAND, Key::E),
-            escape: i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            escape: !popup_open && i.consume_key(egui::Modifiers::NONE, Key::Escape),
             up: i.key_pressed(Key::ArrowUp),
             down: i.key_pressed(Key::ArrowDown),
             shift: i.modifiers.shift,
@@ -239,7 +294,12 @@ impl TableView {
         let lang = self.lang;
         let busy = session.busy();
         let formats = session.number_formats(table).to_vec();
-        let line = status_text(table, session.status(table, &state.selection), &formats, lang);
+        let line = status_text(
+            table,
+            session.status(table, &state.selection),
+            &formats,
+            lang,
+        );
         let mut dismiss = false;
         egui::Panel::bottom(("table-status", &table.id)).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -384,35 +444,67 @@ fn copy_selection(ui: &Ui, table: &Table, state: &TableState, shown: &[usize]) {
     ui.ctx().copy_text(tsv(table, &rows, &columns, true));
 }
 
+/// What one frame of the grid draws from.
+struct Frame<'a> {
+    table: &'a Table,
+    session: &'a Session,
+    /// What each shown column needs, in shown order.
+    needs: &'a [ColumnNeed],
+    /// The width the grid has on screen.
+    available: f32,
+    lang: Lang,
+}
+
+/// The widths to ask of the grid: the clerk's where the clerk dragged, else the fit to the
+/// width on screen; never narrower than a header needs.
+fn requested_widths(
+    ui: &Ui,
+    frame: &Frame<'_>,
+    columns: &[usize],
+    layout: &crate::table::Layout,
+) -> Vec<f32> {
+    if layout.widths.is_empty() {
+        let spacing = ui.spacing().item_spacing.x * columns.len().saturating_sub(1) as f32;
+        let room = frame.available - spacing - ui.spacing().scroll.allocated_width();
+        return fit_widths(frame.needs, room, cells::long_text_cap(ui));
+    }
+    columns
+        .iter()
+        .zip(frame.needs)
+        .map(|(c, need)| {
+            let remembered = layout.widths.get(c).copied();
+            remembered.unwrap_or(need.natural).max(need.minimum)
+        })
+        .collect()
+}
+
 /// The grid itself: header with sort buttons and filter popups, then virtual rows. `reveal` is
 /// a row to scroll into view (focused by the keyboard or selected from outside the table).
 fn table_ui(
     ui: &mut Ui,
-    table: &Table,
+    frame: &Frame<'_>,
     state: &mut TableState,
-    session: &Session,
     reveal: Option<usize>,
-    lang: Lang,
 ) -> Actions {
+    let (table, session, lang) = (frame.table, frame.session, frame.lang);
     let columns = state.layout.shown_columns(table.columns.len());
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let modifiers = ui.input(|i| i.modifiers);
-    let sized: Vec<(&Column, f32, f32)> = columns
-        .iter()
-        .map(|&c| {
-            let column = &table.columns[c];
-            let minimum = cells::min_header_width(ui, column);
-            let width = state.layout.widths.get(&c).copied();
-            (column, width.unwrap_or_else(|| default_width(column)), minimum)
-        })
-        .collect();
+    let requested = requested_widths(ui, frame, &columns, &state.layout);
     let header_height = cells::header_height(
         ui,
-        &sized
+        &columns
             .iter()
-            .map(|&(column, width, minimum)| (column, width.max(minimum)))
+            .zip(&requested)
+            .map(|(&c, &width)| (&table.columns[c], width))
             .collect::<Vec<_>>(),
     );
+    // A new width asked for (a new fit, or the clerk's widths restored) must replace what the
+    // grid remembers of last frame's.
+    let asked_id = ui.scope_id().with(("table-widths", &table.id));
+    let asked: Vec<i32> = requested.iter().map(|w| w.round() as i32).collect();
+    let width_changed = ui.data(|d| d.get_temp::<Vec<i32>>(asked_id)) != Some(asked.clone());
+    ui.data_mut(|d| d.insert_temp(asked_id, asked));
     let figures = Figures::of(ui);
     let mut builder = TableBuilder::new(ui)
         .id_salt(("table", &table.id, &columns))
@@ -420,19 +512,26 @@ fn table_ui(
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for &(_, width, minimum) in &sized {
+    for (width, need) in requested.iter().zip(frame.needs) {
         builder = builder.column(
-            Width::initial(width.max(minimum))
-                .at_least(minimum)
+            Width::initial(*width)
+                .at_least(need.minimum)
                 .resizable(true)
                 .clip(true),
         );
+    }
+    if width_changed {
+        builder.reset();
     }
     let visible = session.visible();
     if let Some(position) = reveal.and_then(|r| visible.iter().position(|&v| v == r)) {
         builder = builder.scroll_to_row(position, Some(egui::Align::Center));
     }
-    let mut actions = Actions::default();
+    let mut actions = Actions {
+        user_sized: !state.layout.widths.is_empty(),
+        requested,
+        ..Actions::default()
+    };
     let formats = session.number_formats(table);
     let view = builder.header(header_height, |mut header| {
         for &c in &columns {
@@ -467,7 +566,21 @@ fn table_ui(
             }
         });
     });
+    if visible.is_empty() && !table.rows.is_empty() {
+        actions.clear_filters = no_rows_note(ui, lang);
+    }
     actions
+}
+
+/// "没有符合条件的行" where the rows would be, with 清除筛选. Returns whether that was clicked.
+fn no_rows_note(ui: &mut Ui, lang: Lang) -> bool {
+    ui.add_space(ui.text_style_height(&egui::TextStyle::Body));
+    ui.horizontal(|ui| {
+        ui.add_space(ui.spacing().item_spacing.x * 2.0);
+        ui.label(RichText::new(Text::NoMatchingRows.get(lang)).strong());
+        ui.button(Text::ClearFiltersPlain.get(lang)).clicked()
+    })
+    .inner
 }
 
 /// Applies what the drawing collected to the table's state.
@@ -478,8 +591,19 @@ fn apply(actions: Actions, state: &mut TableState, session: &Session) {
     if let Some((row, kind)) = actions.row_click {
         state.selection.click(row, kind, session.visible());
     }
-    for (column, width) in actions.widths {
-        state.layout.widths.insert(column, width);
+    if actions.clear_filters {
+        state.query.clear_filters();
+    }
+    // The fit is kept until the clerk drags a column; from then on the widths are the clerk's.
+    let dragged = actions
+        .widths
+        .iter()
+        .zip(&actions.requested)
+        .any(|((_, body), asked)| (body - asked).abs() > 1.0);
+    if actions.user_sized || dragged {
+        for (column, width) in actions.widths {
+            state.layout.widths.insert(column, width);
+        }
     }
 }
 
@@ -492,17 +616,6 @@ struct KeyPresses {
     up: bool,
     down: bool,
     shift: bool,
-}
-
-/// A column's first width, by kind, before the clerk drags it.
-fn default_width(column: &Column) -> f32 {
-    use crate::model::ColumnKind::*;
-    match column.kind {
-        Integer | Decimal => 90.0,
-        Category => 80.0,
-        Code => 110.0,
-        Text => 180.0,
-    }
 }
 
 fn header_cell(
@@ -706,6 +819,9 @@ fn columns_menu(ui: &mut Ui, state: &mut TableState, table: &Table, lang: Lang) 
     ui.menu_button(Text::Columns.get(lang), |ui| {
         if ui.button(Text::ShowAllColumns.get(lang)).clicked() {
             state.layout.hidden.clear();
+        }
+        if ui.button(Text::FitColumns.get(lang)).clicked() {
+            state.layout.widths.clear();
         }
         for (c, column) in table.columns.iter().enumerate() {
             let mut shown = !state.layout.hidden.contains(&c);
