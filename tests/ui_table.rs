@@ -63,10 +63,14 @@ fn harness() -> Harness<'static, Screen> {
 
 /// The table view over a store that already holds what the clerk asked of the table.
 fn harness_with(store: Store) -> Harness<'static, Screen> {
-    let table = table();
+    harness_for(table(), store, egui::vec2(1200.0, 600.0))
+}
+
+/// The table view of `table` in a window of `size`.
+fn harness_for(table: Table, store: Store, size: egui::Vec2) -> Harness<'static, Screen> {
     Harness::builder()
         .allow_missing_glyphs()
-        .with_size(egui::vec2(1200.0, 600.0))
+        .with_size(size)
         .build_ui_state(
             move |ui, screen: &mut Screen| {
                 screen.view.show(ui, &mut screen.store, &table);
@@ -547,5 +551,48 @@ fn no_matching_rows_says_so_and_offers_to_clear_the_filters() {
     harness.get_by_label("清除筛选").click();
     harness.run();
     assert!(harness.query_by_label("没有符合条件的行").is_none());
-    assert!(harness.query_by_label("411700S50001").is_some(), "rows back");
+    assert!(
+        harness.query_by_label("411700S50001").is_some(),
+        "rows back"
+    );
+}
+
+/// The quick filter's words are marked in the cells, and a long cell whose match would fall
+/// into its "…" starts just before the match instead.
+#[test]
+fn a_quick_filter_match_is_never_hidden_in_the_ellipsis() {
+    let bounds = &format!(
+        "{}再往北至驿城大道与天中山大道交叉口以南的药谷路",
+        "东至京广铁路、西至文明大道、南至前进大道、北至雪松大道、".repeat(3)
+    );
+    let table = Table {
+        columns: vec![
+            column("序号", ColumnKind::Integer, None),
+            column("标定区域四至", ColumnKind::Text, None),
+            column("土地面积", ColumnKind::Decimal, Some("m²")),
+        ],
+        rows: vec![
+            vec!["1".into(), bounds.as_str().into(), "3298.21".into()],
+            vec!["2".into(), "东至药谷路".into(), "2234.06".into()],
+        ],
+        ..table()
+    };
+    let mut harness = harness_for(table, Store::default(), egui::vec2(700.0, 400.0));
+    harness.run();
+    assert!(
+        harness.query_by_label(bounds).is_some(),
+        "cut, but whole on the record"
+    );
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("药谷");
+    harness.run();
+    assert!(
+        harness.query_by_label("…南的药谷路").is_some(),
+        "the long cell starts two characters before its match"
+    );
+    assert!(
+        harness.query_by_label("东至药谷路").is_some(),
+        "a short cell stays whole"
+    );
 }

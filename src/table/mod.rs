@@ -14,9 +14,11 @@
 //! - [`selection`]: click / Ctrl / Shift / Ctrl+A / Esc on rows that keep their identity.
 //! - [`summary`]: value lists with counts, column sums, tab-separated copy text.
 //! - [`column_fit`]: column widths that fill the window, long texts capped when room is short.
+//! - [`highlight`]: where the quick filter's words appear in a cell, to mark them.
 //! - [`number_format`]: thousands separators and fixed decimals per numeric column (window only).
 
 pub mod column_fit;
+pub mod highlight;
 pub mod index;
 pub mod number_format;
 pub mod selection;

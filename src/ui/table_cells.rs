@@ -4,9 +4,11 @@
 //! the sort keys); this file only lays it out.
 
 use crate::model::Column;
+use crate::table::highlight::match_ranges;
 use crate::table::{NumberFormat, SortDirection};
 use eframe::egui::text::{ByteIndex, LayoutJob, LayoutSection, TextFormat};
 use eframe::egui::{self, Align, Color32, FontId, Galley, Layout, Rect, Sense, TextStyle, Ui};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The widths of digits in the body font: numbers are laid out with every digit as wide as the
@@ -62,23 +64,107 @@ impl Figures {
 }
 
 /// One body cell. A number of a numeric column reads formatted (`94,008.28`) and right-aligned;
-/// anything else (text, codes, "--") as printed, left-aligned, cut with "…" when too long.
+/// anything else (text, codes, "--") as printed, left-aligned, cut with "…" when too long (the
+/// whole text on hover). Words of the quick filter are marked, and a cut cell is cut so that
+/// its first match stays in view.
 pub(super) fn body_cell(
     ui: &mut Ui,
     printed: &str,
     format: Option<&NumberFormat>,
     figures: &Figures,
+    quick_filter: &str,
 ) {
-    match format.and_then(|f| f.cell(printed)) {
-        Some(number) => {
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.add(egui::Label::new(figures.job(&number)).selectable(false));
-            });
+    let matches = match_ranges(printed, quick_filter);
+    if let Some(number) = format.and_then(|f| f.cell(printed)) {
+        let mut job = figures.job(&number);
+        if !matches.is_empty() {
+            for section in &mut job.sections {
+                section.format.background = match_background(ui);
+            }
         }
-        None => {
-            ui.add(egui::Label::new(printed).selectable(false).truncate());
-        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.add(egui::Label::new(job).selectable(false));
+        });
+        return;
     }
+    if matches.is_empty() {
+        ui.add(egui::Label::new(printed).selectable(false).truncate());
+        return;
+    }
+    let (text, matches) = keep_first_match_in_view(ui, printed, matches);
+    let job = marked_job(ui, &text, &matches);
+    let response = ui.add(egui::Label::new(job).selectable(false).truncate());
+    if text != printed {
+        response.on_hover_text(printed);
+    }
+}
+
+/// The background of a quick-filter match: a marker yellow that reads in both themes.
+fn match_background(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(110, 88, 16)
+    } else {
+        Color32::from_rgb(255, 226, 110)
+    }
+}
+
+/// `text` as a layout job with `matches` on the marker background.
+fn marked_job(ui: &Ui, text: &str, matches: &[Range<usize>]) -> LayoutJob {
+    let font = TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat {
+        font_id: font,
+        color: Color32::PLACEHOLDER,
+        ..TextFormat::default()
+    };
+    let marked = TextFormat {
+        background: match_background(ui),
+        ..plain.clone()
+    };
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    for range in matches {
+        job.append(&text[at..range.start], 0.0, plain.clone());
+        job.append(&text[range.clone()], 0.0, marked.clone());
+        at = range.end;
+    }
+    job.append(&text[at..], 0.0, plain);
+    job
+}
+
+/// When the first match of a long cell would fall into its "…", the cell starts a little before
+/// the match instead ("…西至文明大道"), so a clerk always sees why the row is shown.
+fn keep_first_match_in_view(
+    ui: &Ui,
+    printed: &str,
+    matches: Vec<Range<usize>>,
+) -> (String, Vec<Range<usize>>) {
+    let Some(first) = matches.first().cloned() else {
+        return (printed.to_owned(), matches);
+    };
+    let font = TextStyle::Body.resolve(ui.style());
+    let width = |text: &str| {
+        ui.ctx()
+            .fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::PLACEHOLDER))
+            .size()
+            .x
+    };
+    let room = ui.available_width() - width("…");
+    if width(&printed[..first.end]) <= room {
+        return (printed.to_owned(), matches);
+    }
+    // Two characters of context before the match.
+    let start = printed[..first.start]
+        .char_indices()
+        .rev()
+        .nth(1)
+        .map_or(first.start, |(i, _)| i);
+    let shift = |at: usize| at - start + "…".len();
+    let kept = matches
+        .into_iter()
+        .filter(|r| r.start >= start)
+        .map(|r| shift(r.start)..shift(r.end))
+        .collect();
+    (format!("…{}", &printed[start..]), kept)
 }
 
 /// The sort mark of a header: ▲ / ▼, with the key's priority when several keys sort.

@@ -533,6 +533,8 @@ fn table_ui(
         ..Actions::default()
     };
     let formats = session.number_formats(table);
+    // Cloned: the header's filter popups change the query while the rows are drawn after it.
+    let quick_filter = state.query.quick_filter.clone();
     let view = builder.header(header_height, |mut header| {
         for &c in &columns {
             header.col(|ui| header_cell(ui, table, c, state, session, lang, &mut actions));
@@ -552,7 +554,7 @@ fn table_ui(
                     .get(c)
                     .map_or("", |cell| cell.as_printed());
                 let format = formats.get(c).and_then(Option::as_ref);
-                row.col(|ui| cells::body_cell(ui, text, format, &figures));
+                row.col(|ui| cells::body_cell(ui, text, format, &figures, &quick_filter));
             }
             if row.response().double_clicked() {
                 actions.show_on_map = Some(source);
