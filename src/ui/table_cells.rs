@@ -104,7 +104,7 @@ fn match_background(ui: &Ui) -> Color32 {
     if ui.visuals().dark_mode {
         Color32::from_rgb(110, 88, 16)
     } else {
-        Color32::from_rgb(255, 226, 110)
+        super::tables::HIGHLIGHT
     }
 }
 
