@@ -596,3 +596,52 @@ fn a_quick_filter_match_is_never_hidden_in_the_ellipsis() {
         "a short cell stays whole"
     );
 }
+
+/// 附件1 is wider than a small window: 序号, 用途 and 标定区域编号 stay at the left while the
+/// other columns scroll sideways, and both parts scroll up and down together, row beside row.
+#[test]
+fn the_leading_columns_stay_while_the_others_scroll() {
+    let gazette = gazette_browser::model::load::embedded().unwrap();
+    let table = gazette.table("land-prices").unwrap().clone();
+    let last = table.rows.len() - 1;
+    let last_code = table.rows[last][2].as_printed().to_owned();
+    let last_name = table.rows[last][4].as_printed().to_owned();
+    let first_code = table.rows[0][2].as_printed().to_owned();
+    let price_header = table.columns[12].header();
+    let mut harness = harness_for(table, Store::default(), egui::vec2(1000.0, 600.0));
+    harness.run();
+    let code_at = harness.get_by_label(&first_code).rect();
+    harness.get_by_label(&price_header).scroll_to_me();
+    harness.run();
+    let details = harness.get_by_label("详细信息").rect();
+    assert!(
+        harness.get_by_label(&price_header).rect().right() <= details.left() + 1.0,
+        "scrolled to the last column"
+    );
+    assert_eq!(
+        harness.get_by_label(&first_code).rect(),
+        code_at,
+        "the code column stayed"
+    );
+    assert!(harness.query_by_label("序号").is_some());
+
+    for _ in 0..12 {
+        harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -1.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        // The wheel scrolls smoothly over a few frames; the frozen part follows a frame later.
+        harness.run_steps(8);
+    }
+    harness.run();
+    let code = harness.get_by_label(&last_code).rect();
+    let name = harness.get_by_label(&last_name).rect();
+    assert!(
+        (code.center().y - name.center().y).abs() < 1.0,
+        "the last row's code beside its name: {code:?} {name:?}"
+    );
+}

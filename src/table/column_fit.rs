@@ -71,6 +71,30 @@ pub fn fit_widths(needs: &[ColumnNeed], available: f32, long_text_cap: f32) -> V
     widths
 }
 
+/// Most of the width the frozen columns may take: the rest must leave room to scroll through.
+const MOST_FROZEN_SHARE: f32 = 0.45;
+
+/// How many leading columns stay in place while the others scroll sideways, so a row keeps its
+/// name (序号, 用途, 标定区域编号) beside the prices at the right: the columns up to and
+/// including the first identifier (code) column, as frozen panes in a spreadsheet are leading
+/// columns. None when every column fits (nothing scrolls), and fewer (down to the first
+/// column, then none) when they would take more than [`MOST_FROZEN_SHARE`] of the width.
+pub fn frozen_count(identifies: &[bool], widths: &[f32], available: f32) -> usize {
+    let total: f32 = widths.iter().sum();
+    if total <= available || widths.len() < 2 {
+        return 0;
+    }
+    let through_code = identifies
+        .iter()
+        .position(|&is_code| is_code)
+        .map_or(1, |at| at + 1)
+        .min(widths.len() - 1);
+    [through_code, 1]
+        .into_iter()
+        .find(|&count| widths[..count].iter().sum::<f32>() <= available * MOST_FROZEN_SHARE)
+        .unwrap_or(0)
+}
+
 /// Whether a column may grow beyond its share of the extra room.
 #[derive(Clone, Copy)]
 enum Growth {
@@ -155,6 +179,30 @@ mod tests {
         let widths = fit_widths(&needs, 300.0, 280.0);
         assert_eq!(widths[2], 140.0, "no narrower: the table scrolls sideways");
         assert_eq!(widths[0], 60.0);
+    }
+
+    #[test]
+    fn leading_columns_through_the_code_freeze_only_when_the_table_scrolls() {
+        let identifies = [false, false, true, false, false];
+        let widths = [60.0, 90.0, 120.0, 300.0, 300.0];
+        assert_eq!(frozen_count(&identifies, &widths, 2000.0), 0, "all fit");
+        assert_eq!(
+            frozen_count(&identifies, &widths, 700.0),
+            3,
+            "序号 用途 编号"
+        );
+        assert_eq!(frozen_count(&identifies, &widths, 400.0), 1, "only 序号");
+        assert_eq!(
+            frozen_count(&identifies, &widths, 100.0),
+            0,
+            "not even 序号"
+        );
+        assert_eq!(
+            frozen_count(&[false; 5], &widths, 700.0),
+            1,
+            "no code column: the first"
+        );
+        assert_eq!(frozen_count(&[true], &[500.0], 100.0), 0, "one column");
     }
 
     #[test]

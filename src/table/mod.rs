@@ -32,7 +32,7 @@ pub mod worker;
 #[cfg(test)]
 pub(crate) mod fixture;
 
-pub use column_fit::{ColumnNeed, fit_widths};
+pub use column_fit::{ColumnNeed, fit_widths, frozen_count};
 pub use index::{TableIndex, natural_cmp};
 pub use number_format::NumberFormat;
 pub use selection::{ClickKind, Selection};

@@ -15,7 +15,7 @@ use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
     Busy, ClickKind, ColumnFilter, ColumnNeed, NumberFormat, Progress, Session, StatusFacts, Store,
-    TableState, fit_widths, has_value_list, tsv,
+    TableState, fit_widths, frozen_count, has_value_list, tsv,
 };
 use eframe::egui::{self, Key, RichText, Sense, Ui};
 use egui_extras::{Column as Width, TableBuilder};
@@ -159,10 +159,7 @@ impl TableView {
                     available,
                     lang,
                 };
-                egui::ScrollArea::horizontal()
-                    .id_salt(("table-hscroll", &table.id))
-                    .show(ui, |ui| table_ui(ui, &frame, state, reveal))
-                    .inner
+                table_ui(ui, &frame, state, reveal)
             })
             .inner;
         show_on_map = show_on_map.or(actions.show_on_map);
@@ -480,16 +477,16 @@ fn requested_widths(
 
 /// The grid itself: header with sort buttons and filter popups, then virtual rows. `reveal` is
 /// a row to scroll into view (focused by the keyboard or selected from outside the table).
+/// When the columns are wider than the window, the leading ones ([`frozen_count`]) stay in a
+/// pane of their own while the others scroll sideways; both panes scroll up and down together.
 fn table_ui(
     ui: &mut Ui,
     frame: &Frame<'_>,
     state: &mut TableState,
     reveal: Option<usize>,
 ) -> Actions {
-    let (table, session, lang) = (frame.table, frame.session, frame.lang);
+    let table = frame.table;
     let columns = state.layout.shown_columns(table.columns.len());
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let modifiers = ui.input(|i| i.modifiers);
     let requested = requested_widths(ui, frame, &columns, &state.layout);
     let header_height = cells::header_height(
         ui,
@@ -499,20 +496,158 @@ fn table_ui(
             .map(|(&c, &width)| (&table.columns[c], width))
             .collect::<Vec<_>>(),
     );
+    let identifies: Vec<bool> = columns
+        .iter()
+        .map(|&c| table.columns[c].kind == crate::model::ColumnKind::Code)
+        .collect();
+    let frozen = frozen_count(&identifies, &requested, frame.available);
+    let mut actions = Actions {
+        user_sized: !state.layout.widths.is_empty(),
+        requested: requested.clone(),
+        ..Actions::default()
+    };
+    let scroll = SharedScroll::load(ui, &table.id);
+    let mut offsets = [None, None];
+    let pane = |range: std::ops::Range<usize>| Pane {
+        columns: columns[range.clone()].to_vec(),
+        widths: requested[range.clone()].to_vec(),
+        needs: frame.needs[range].to_vec(),
+        header_height,
+    };
+    if frozen == 0 {
+        egui::ScrollArea::horizontal()
+            .id_salt(("table-hscroll", &table.id))
+            .show(ui, |ui| {
+                pane_ui(
+                    ui,
+                    frame,
+                    state,
+                    &pane(0..columns.len()),
+                    reveal,
+                    None,
+                    &mut actions,
+                )
+            });
+    } else {
+        let full = ui.available_rect_before_wrap();
+        let split = full.left()
+            + requested[..frozen].iter().sum::<f32>()
+            + ui.spacing().item_spacing.x * frozen as f32;
+        let left = full.with_max_x(split);
+        let right = full.with_min_x(split);
+        let builder = egui::UiBuilder::new().max_rect(left);
+        let at = scroll.wanted(0);
+        offsets[0] = ui
+            .scope_builder(builder, |ui| {
+                pane_ui(
+                    ui,
+                    frame,
+                    state,
+                    &pane(0..frozen),
+                    reveal,
+                    Some(at),
+                    &mut actions,
+                )
+            })
+            .inner;
+        let builder = egui::UiBuilder::new().max_rect(right);
+        let at = scroll.wanted(1);
+        offsets[1] = ui
+            .scope_builder(builder, |ui| {
+                egui::ScrollArea::horizontal()
+                    .id_salt(("table-hscroll", &table.id))
+                    .show(ui, |ui| {
+                        let rest = pane(frozen..columns.len());
+                        pane_ui(ui, frame, state, &rest, reveal, Some(at), &mut actions)
+                    })
+                    .inner
+            })
+            .inner;
+    }
+    if scroll.store(ui, offsets) {
+        ui.ctx().request_repaint();
+    }
+    if frame.session.visible().is_empty() && !table.rows.is_empty() {
+        actions.clear_filters = no_rows_note(ui, frame.lang);
+    }
+    actions
+}
+
+/// Some of the shown columns, drawn as one grid.
+struct Pane {
+    columns: Vec<usize>,
+    widths: Vec<f32>,
+    needs: Vec<ColumnNeed>,
+    header_height: f32,
+}
+
+/// The vertical scroll position two panes share: each frame a pane reports where it is; one
+/// that moved (the wheel over it) sets the position, and the other is told to follow.
+struct SharedScroll {
+    id: egui::Id,
+    /// The shared position and where each pane was last frame.
+    last: (f32, [f32; 2]),
+}
+
+impl SharedScroll {
+    fn load(ui: &Ui, table: &str) -> SharedScroll {
+        let id = ui.scope_id().with(("table-vscroll", table));
+        let last = ui.data(|d| d.get_temp(id)).unwrap_or((0.0, [0.0; 2]));
+        SharedScroll { id, last }
+    }
+
+    /// The offset to give pane `pane`: the shared one when the pane is elsewhere.
+    fn wanted(&self, pane: usize) -> Option<f32> {
+        let (shared, seen) = self.last;
+        ((seen[pane] - shared).abs() > 0.5).then_some(shared)
+    }
+
+    /// Takes this frame's offsets; true when a pane moved by itself (the wheel over it) and
+    /// the other must follow. A pane that was told where to go and stopped short (it is
+    /// shorter) did not move by itself, so the two never chase each other.
+    fn store(&self, ui: &Ui, offsets: [Option<f32>; 2]) -> bool {
+        let [Some(left), Some(right)] = offsets else {
+            return false;
+        };
+        let (shared, seen) = self.last;
+        let now = [left, right];
+        let moved = (0..2)
+            .find(|&pane| self.wanted(pane).is_none() && (now[pane] - seen[pane]).abs() > 0.5)
+            .map(|pane| now[pane]);
+        ui.data_mut(|d| d.insert_temp(self.id, (moved.unwrap_or(shared), now)));
+        moved.is_some()
+    }
+}
+
+/// One grid of some columns. `scroll` is `Some` for one of two panes that scroll together: the
+/// offset to move to (if any), and the pane returns where it is.
+fn pane_ui(
+    ui: &mut Ui,
+    frame: &Frame<'_>,
+    state: &mut TableState,
+    pane: &Pane,
+    reveal: Option<usize>,
+    scroll: Option<Option<f32>>,
+    actions: &mut Actions,
+) -> Option<f32> {
+    let (table, session, lang) = (frame.table, frame.session, frame.lang);
+    let columns = &pane.columns;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let modifiers = ui.input(|i| i.modifiers);
     // A new width asked for (a new fit, or the clerk's widths restored) must replace what the
     // grid remembers of last frame's.
-    let asked_id = ui.scope_id().with(("table-widths", &table.id));
-    let asked: Vec<i32> = requested.iter().map(|w| w.round() as i32).collect();
+    let asked_id = ui.scope_id().with(("table-widths", &table.id, columns));
+    let asked: Vec<i32> = pane.widths.iter().map(|w| w.round() as i32).collect();
     let width_changed = ui.data(|d| d.get_temp::<Vec<i32>>(asked_id)) != Some(asked.clone());
     ui.data_mut(|d| d.insert_temp(asked_id, asked));
     let figures = Figures::of(ui);
     let mut builder = TableBuilder::new(ui)
-        .id_salt(("table", &table.id, &columns))
+        .id_salt(("table", &table.id, columns))
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for (width, need) in requested.iter().zip(frame.needs) {
+    for (width, need) in pane.widths.iter().zip(&pane.needs) {
         builder = builder.column(
             Width::initial(*width)
                 .at_least(need.minimum)
@@ -523,33 +658,29 @@ fn table_ui(
     if width_changed {
         builder.reset();
     }
+    if let Some(offset) = scroll.flatten() {
+        builder = builder.vertical_scroll_offset(offset);
+    }
     let visible = session.visible();
     if let Some(position) = reveal.and_then(|r| visible.iter().position(|&v| v == r)) {
         builder = builder.scroll_to_row(position, Some(egui::Align::Center));
     }
-    let mut actions = Actions {
-        user_sized: !state.layout.widths.is_empty(),
-        requested,
-        ..Actions::default()
-    };
     let formats = session.number_formats(table);
     // Cloned: the header's filter popups change the query while the rows are drawn after it.
     let quick_filter = state.query.quick_filter.clone();
-    let view = builder.header(header_height, |mut header| {
-        for &c in &columns {
-            header.col(|ui| header_cell(ui, table, c, state, session, lang, &mut actions));
+    let view = builder.header(pane.header_height, |mut header| {
+        for &c in columns {
+            header.col(|ui| header_cell(ui, table, c, state, session, lang, actions));
         }
     });
-    view.body(|body| {
-        actions.widths = columns
-            .iter()
-            .copied()
-            .zip(body.widths().iter().copied())
-            .collect();
+    let output = view.body(|body| {
+        actions
+            .widths
+            .extend(columns.iter().copied().zip(body.widths().iter().copied()));
         body.rows(row_height, visible.len(), |mut row| {
             let source = visible[row.index()];
             row.set_selected(state.selection.rows().contains(&source));
-            for &c in &columns {
+            for &c in columns {
                 let text = table.rows[source]
                     .get(c)
                     .map_or("", |cell| cell.as_printed());
@@ -568,10 +699,7 @@ fn table_ui(
             }
         });
     });
-    if visible.is_empty() && !table.rows.is_empty() {
-        actions.clear_filters = no_rows_note(ui, lang);
-    }
-    actions
+    scroll.map(|_| output.state.clamped_offset().y)
 }
 
 /// "没有符合条件的行" where the rows would be, with 清除筛选. Returns whether that was clicked.
