@@ -73,6 +73,9 @@ struct NeedsKey {
     text_size: u32,
 }
 
+/// Space above and below a row's text, in points.
+const ROW_PADDING: f32 = 2.0;
+
 /// How often a view waiting for a worker looks again.
 const POLL: Duration = Duration::from_millis(30);
 
@@ -563,6 +566,14 @@ fn table_ui(
                     .inner
             })
             .inner;
+        // The edge of the frozen pane, as in a spreadsheet: a firmer line than a cell's.
+        let color = ui.visuals().widgets.noninteractive.fg_stroke.color;
+        let x = split - ui.spacing().item_spacing.x / 2.0;
+        ui.painter().vline(
+            x,
+            full.y_range(),
+            egui::Stroke::new(2.0, color.gamma_multiply(0.35)),
+        );
     }
     if scroll.store(ui, offsets) {
         ui.ctx().request_repaint();
@@ -632,7 +643,8 @@ fn pane_ui(
 ) -> Option<f32> {
     let (table, session, lang) = (frame.table, frame.session, frame.lang);
     let columns = &pane.columns;
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    // Compact rows, as in a spreadsheet: a 1024×600 screen shows a dozen of them.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ROW_PADDING;
     let modifiers = ui.input(|i| i.modifiers);
     // A new width asked for (a new fit, or the clerk's widths restored) must replace what the
     // grid remembers of last frame's.
