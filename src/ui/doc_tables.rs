@@ -352,7 +352,7 @@ fn table_picker(
             galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
         })
         .sum();
-    if needed <= ui.available_size_before_wrap().x {
+    if needed + CROSSCHECK_BUTTON_ROOM <= ui.available_size_before_wrap().x {
         for candidate in tables {
             let selected = Some(candidate.id.as_str()) == chosen;
             if ui.selectable_label(selected, &candidate.title).clicked() {
