@@ -645,3 +645,53 @@ fn the_leading_columns_stay_while_the_others_scroll() {
         "the last row's code beside its name: {code:?} {name:?}"
     );
 }
+
+/// The details pane breaks a long value only where Chinese typesetting allows: no ，；》 at the
+/// start of a line, no 《 at its end, and a code stays whole.
+#[test]
+fn the_details_pane_breaks_lines_by_the_rules_of_chinese_typesetting() {
+    let bounds = "东至《京广铁路》，西至文明大道，南至前进大道、北至雪松大道；".repeat(3);
+    let table = Table {
+        columns: vec![
+            column("序号", ColumnKind::Integer, None),
+            column("标定区域编号", ColumnKind::Code, None),
+            column("标定区域四至", ColumnKind::Text, None),
+        ],
+        rows: vec![vec![
+            "1".into(),
+            "411700S50001".into(),
+            bounds.as_str().into(),
+        ]],
+        ..table()
+    };
+    let mut harness = harness_for(table, Store::default(), egui::vec2(900.0, 600.0));
+    // The program's own Chinese font, so that characters have their real widths.
+    harness.ctx.add_font(egui::epaint::text::FontInsert::new(
+        gazette_browser::ui::FONT_NAME,
+        egui::FontData::from_static(gazette_browser::ui::NOTO_SANS_SC),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Highest,
+        }],
+    ));
+    harness.run();
+    harness.get_by_label("411700S50001").click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("411700S50001").count(),
+        2,
+        "the code whole in the row and in the details pane"
+    );
+    let value = harness
+        .query_all_by_label_contains("《")
+        .filter_map(|node| node.value())
+        .find(|label| label.contains('\n'))
+        .expect("the long value takes several lines");
+    assert_eq!(value.replace('\n', ""), bounds, "nothing lost");
+    let lines: Vec<&str> = value.lines().collect();
+    assert!(lines.len() > 3, "{lines:?}");
+    for line in &lines {
+        assert!(!line.starts_with(['，', '；', '、', '》']), "{lines:?}");
+        assert!(!line.ends_with('《'), "{lines:?}");
+    }
+}

@@ -381,3 +381,12 @@ fn longest_cells(table: &crate::model::Table, column: usize) -> Vec<&str> {
 pub(super) fn long_text_cap(ui: &Ui) -> f32 {
     20.0 * ui.text_style_height(&TextStyle::Body)
 }
+
+/// The width of `text` on one line in the body font.
+pub(super) fn text_width(ui: &Ui, text: &str) -> f32 {
+    let font = TextStyle::Body.resolve(ui.style());
+    ui.ctx()
+        .fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER))
+        .size()
+        .x
+}

@@ -73,6 +73,10 @@ struct NeedsKey {
     text_size: u32,
 }
 
+/// The details pane's first width: a 12-character code or a 20-character 四至 line beside
+/// its header.
+const DETAILS_WIDTH: f32 = 280.0;
+
 /// Space above and below a row's text, in points.
 const ROW_PADDING: f32 = 2.0;
 
@@ -332,8 +336,10 @@ impl TableView {
         let focused = state.selection.focused();
         egui::Panel::right(("table-details", &table.id))
             .resizable(true)
-            .default_size(260.0)
+            .default_size(DETAILS_WIDTH)
             .show(ui, |ui| {
+                // Filling the panel keeps its width: egui shrinks a panel to what it holds.
+                ui.set_min_width(ui.available_width());
                 ui.heading(Text::Details.get(lang));
                 match focused.and_then(|row| Some((row, table.rows.get(row)?))) {
                     Some((row, cells)) => {
@@ -974,18 +980,40 @@ fn columns_menu(ui: &mut Ui, state: &mut TableState, table: &Table, lang: Lang) 
     });
 }
 
+/// Every field of the focused row: its header, and beside it the value broken into lines by
+/// the rules of Chinese typesetting ([`crate::line_break`]): never inside a code or number,
+/// no 《 at a line end, no ， at a line start.
 fn details_grid(ui: &mut Ui, table: &Table, cells: &[crate::model::Cell]) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let header_width = table
+        .columns
+        .iter()
+        .map(|column| cells::text_width(ui, &column.header()))
+        .fold(0.0, f32::max)
+        .min(ui.available_width() * 0.45);
     egui::ScrollArea::vertical().show(ui, |ui| {
-        egui::Grid::new("details-grid")
-            .num_columns(2)
-            .striped(true)
-            .show(ui, |ui| {
-                for (column, cell) in table.columns.iter().zip(cells) {
-                    ui.label(RichText::new(column.header()).weak());
-                    ui.add(egui::Label::new(cell.as_printed()).wrap());
-                    ui.end_row();
-                }
+        let spacing = ui.spacing().item_spacing.x;
+        let value_width = (ui.available_width() - header_width - spacing - 2.0).max(40.0);
+        for (column, cell) in table.columns.iter().zip(cells) {
+            let value = ui.ctx().fonts_mut(|fonts| {
+                crate::line_break::with_line_breaks(
+                    cell.as_printed(),
+                    |c| fonts.glyph_width(&font, c),
+                    value_width,
+                )
             });
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(header_width, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(header_width);
+                        ui.add(egui::Label::new(RichText::new(column.header()).weak()).wrap());
+                    },
+                );
+                ui.add(egui::Label::new(value).extend());
+            });
+        }
     });
 }
 
