@@ -9,15 +9,21 @@ use super::schematic_view::{SchematicView, has_schematic};
 use super::strings::Lang as ShellLang;
 use super::table_strings::{self as strings, Lang, Text};
 use super::table_view::TableView;
-use crate::model::crosscheck::{CrossCheckNote, REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
+use crate::model::crosscheck::{
+    CrossCheckNote, Finding, REGION_CODE_COLUMN, USE_COLUMN, crosscheck,
+};
 use crate::model::{Document, Gazette, Table};
 use crate::table::Store;
 use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Tallest the 数据核对 list grows before it scrolls, so the table keeps most of the window.
+/// The 数据核对 list grows to at least this before it scrolls (see [`CROSSCHECK_SHARE`]).
 const CROSSCHECK_HEIGHT: f32 = 200.0;
+
+/// The share of the height below the bars the notes may take when that is more: room to read
+/// the long lists of differing codes.
+const CROSSCHECK_SHARE: f32 = 0.45;
 
 /// Room the table picker's drop-down leaves on its line for the 数据核对 button.
 const CROSSCHECK_BUTTON_ROOM: f32 = 170.0;
@@ -324,7 +330,7 @@ impl DocTables {
             }
             egui::ScrollArea::vertical()
                 .id_salt("crosscheck-notes")
-                .max_height(CROSSCHECK_HEIGHT)
+                .max_height(CROSSCHECK_HEIGHT.max(ui.available_height() * CROSSCHECK_SHARE))
                 .auto_shrink([false, true])
                 .show(ui, |ui| notes_list(ui, &notes));
         });
@@ -403,7 +409,8 @@ fn shows_crosscheck(tables: &[&Table]) -> bool {
     })
 }
 
-/// The cross-check notes, each subject once with its findings under it.
+/// The cross-check notes, each subject once with its findings under it: a difference in the
+/// warning colour, a confirmation in plain weak text, so only what needs a look stands out.
 fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
     let mut subject = None;
     for note in notes {
@@ -412,6 +419,12 @@ fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
             ui.add_space(4.0);
             ui.add(egui::Label::new(RichText::new(&note.subject).strong()).wrap());
         }
-        ui.add(egui::Label::new(format!("• {}", note.message)).wrap());
+        let text = match note.finding {
+            Finding::Differs => {
+                RichText::new(format!("▲ {}", note.message)).color(ui.visuals().warn_fg_color)
+            }
+            Finding::Agrees => RichText::new(format!("• {}", note.message)).weak(),
+        };
+        ui.add(egui::Label::new(text).wrap());
     }
 }
