@@ -9,6 +9,7 @@ pub mod cli;
 pub mod desktop;
 pub mod export;
 pub mod files;
+pub mod line_break;
 pub mod model;
 pub mod print;
 pub mod reader;

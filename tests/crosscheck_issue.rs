@@ -89,3 +89,36 @@ fn the_industrial_legend_differs_in_names_and_prices() {
         "{notes:#?}"
     );
 }
+
+/// Confirmations and differences are told apart, so the window marks only the differences.
+#[test]
+fn agreements_are_not_findings_to_worry_about() {
+    use gazette_browser::model::crosscheck::Finding;
+    let notes = crosscheck(&embedded().unwrap());
+    let finding = |needle: &str| {
+        notes
+            .iter()
+            .find(|n| n.message.contains(needle))
+            .unwrap_or_else(|| panic!("no note with {needle}"))
+            .finding
+    };
+    assert_eq!(
+        finding("合计：解读称 66 个，表中 66 行，一致"),
+        Finding::Agrees
+    );
+    assert_eq!(
+        finding("图例列出 12 个区域；附件1 中工业用地共 12 个区域"),
+        Finding::Agrees
+    );
+    assert_eq!(finding("图例列出 40 个区域"), Finding::Differs);
+    assert_eq!(finding("在附件1 中不存在"), Finding::Differs);
+    assert_eq!(finding("处不同"), Finding::Differs);
+    assert_eq!(
+        notes
+            .iter()
+            .filter(|n| n.finding == Finding::Agrees)
+            .count(),
+        5,
+        "four counts of the interpretation and the industrial legend's size"
+    );
+}

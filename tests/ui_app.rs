@@ -536,3 +536,39 @@ fn the_view_menu_zooms_and_switches_the_theme_which_persists() {
     next_run.run();
     assert_eq!(next_run.ctx.theme(), egui::Theme::Dark, "remembered");
 }
+
+/// On the small screens clerks have, the window opens at 90 % of the screen less the title bar
+/// (1024×600 → 922×500, 1280×720 → 1152×608, 1366×768 → 1229×651): the land-price table still
+/// shows a dozen whole rows above its status bar, because the bars above it fold into one line.
+#[test]
+fn small_screens_show_a_dozen_rows_and_the_status_bar() {
+    let gazette = gazette();
+    let table = gazette.table("land-prices").unwrap();
+    let codes: Vec<String> = table.rows[..12]
+        .iter()
+        .map(|row| row[2].as_printed().to_owned())
+        .collect();
+    let title = gazette
+        .document("land-price-notice")
+        .unwrap()
+        .short_title
+        .clone();
+    for size in [[922.0, 500.0], [1152.0, 608.0], [1229.0, 651.0]] {
+        let shown = gazette.clone();
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_eframe(move |cc| App::new(shown, cc.storage));
+        harness.run();
+        open_tab(&mut harness, &title);
+        open_tab(&mut harness, "表格");
+        let status = harness.get_by_label_contains("显示 66 / 66 行").rect();
+        assert!(status.bottom() <= size[1], "{size:?}: status bar on screen");
+        for code in &codes {
+            let cell = harness.get_by_label(code).rect();
+            assert!(
+                cell.bottom() <= status.top(),
+                "{size:?}: row {code} whole above the status bar ({cell:?}, {status:?})"
+            );
+        }
+    }
+}

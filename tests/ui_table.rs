@@ -58,10 +58,19 @@ struct Screen {
 }
 
 fn harness() -> Harness<'static, Screen> {
-    let table = table();
+    harness_with(Store::default())
+}
+
+/// The table view over a store that already holds what the clerk asked of the table.
+fn harness_with(store: Store) -> Harness<'static, Screen> {
+    harness_for(table(), store, egui::vec2(1200.0, 600.0))
+}
+
+/// The table view of `table` in a window of `size`.
+fn harness_for(table: Table, store: Store, size: egui::Vec2) -> Harness<'static, Screen> {
     Harness::builder()
         .allow_missing_glyphs()
-        .with_size(egui::vec2(1200.0, 600.0))
+        .with_size(size)
         .build_ui_state(
             move |ui, screen: &mut Screen| {
                 screen.view.show(ui, &mut screen.store, &table);
@@ -75,7 +84,10 @@ fn harness() -> Harness<'static, Screen> {
                     screen.clipboard = copied;
                 }
             },
-            Screen::default(),
+            Screen {
+                store,
+                ..Screen::default()
+            },
         )
 }
 
@@ -111,9 +123,9 @@ fn clicking_a_header_sorts_ascending_then_descending() {
     harness.run();
     harness.get_by_label("地面单价(元/m²)").click();
     harness.run();
-    harness.get_by_label("地面单价(元/m²) ↑").click();
+    harness.get_by_label("地面单价(元/m²) ▲").click();
     harness.run();
-    assert!(harness.query_by_label("地面单价(元/m²) ↓").is_some());
+    assert!(harness.query_by_label("地面单价(元/m²) ▼").is_some());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
     let copied = clipboard_after(&mut harness, Key::C).expect("Ctrl+C copies");
@@ -200,7 +212,7 @@ fn ctrl_a_selects_the_shown_rows_and_ctrl_c_copies_them_with_headers() {
     let mut harness = harness();
     harness.run();
     select_two(&mut harness, "411700Z70001", "411700G60001");
-    let status = "显示 6 / 6 行　·　已选 2 行　·　土地面积合计 262667.16 m²";
+    let status = "显示 6 / 6 行　·　已选 2 行　·　土地面积合计 262,667.16 m²";
     assert!(
         harness.query_by_label(status).is_some(),
         "sum of the selection"
@@ -249,10 +261,14 @@ fn shift_click_selects_a_range_and_the_details_pane_shows_the_focused_row() {
         .copied()
         .collect();
     assert_eq!(selected, [1, 2, 3, 4]);
+    assert!(
+        harness.query_by_label("77,120.76").is_some(),
+        "the row reads formatted"
+    );
     assert_eq!(
         harness.query_all_by_label("77120.76").count(),
-        2,
-        "row and details pane"
+        1,
+        "the details pane keeps the printed value"
     );
     assert_eq!(
         harness.query_all_by_label("411700Z70014").count(),
@@ -384,4 +400,298 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
         "replaced on the second click: {csv}"
     );
     std::fs::remove_dir_all(&folder).unwrap();
+}
+
+/// Numbers read as in a spreadsheet: thousands separators, the column's decimals, right-aligned
+/// so the digits of equal places line up (each digit as wide as the widest); the printed value
+/// stays in the copy.
+#[test]
+fn numbers_are_right_aligned_with_separators_and_the_columns_decimals() {
+    let mut harness = harness();
+    harness.run();
+    let areas = ["3,298.21", "2,234.06", "94,008.28", "168,658.88"];
+    let rights: Vec<f32> = areas
+        .iter()
+        .map(|a| harness.get_by_label(a).rect().right())
+        .collect();
+    assert!(
+        rights.iter().all(|r| (r - rights[0]).abs() < 0.5),
+        "one right edge: {rights:?}"
+    );
+    let width = |label: &str| harness.get_by_label(label).rect().width();
+    assert!(
+        (width("3,298.21") - width("2,234.06")).abs() < 0.5,
+        "figures of one width"
+    );
+    assert!(width("168,658.88") > width("94,008.28"), "one more digit");
+    let price_rights = ["4,520", "361"].map(|p| harness.get_by_label(p).rect().right());
+    assert!((price_rights[0] - price_rights[1]).abs() < 0.5);
+    harness.get_by_label("2,234.06").click();
+    harness.run();
+    let copied = clipboard_after(&mut harness, Key::C).unwrap();
+    assert!(
+        copied.contains("\t2234.06\t4415"),
+        "copy keeps the printed value: {copied}"
+    );
+}
+
+/// At the narrowest width the table allows, every header still shows its whole title (on two
+/// lines if need be), its unit, its sort mark and its filter button, inside its column.
+#[test]
+fn at_the_narrowest_width_headers_keep_their_title_sort_mark_and_filter_button() {
+    // Every column remembered narrower than anything the table allows, sorted by price.
+    let mut store = Store::default();
+    let state = store.fitted(&table());
+    state.query.cycle_sort(4, false);
+    for column in 0..5 {
+        state.layout.widths.insert(column, 1.0);
+    }
+    let mut harness = harness_with(store);
+    harness.run();
+    let sorted = harness.get_by_label("地面单价(元/m²) ▲");
+    let filters: Vec<_> = harness.query_all_by_label("▽").collect();
+    assert_eq!(filters.len(), 5, "a filter button for every column");
+    let header = sorted.rect();
+    assert!(
+        filters.iter().any(|b| {
+            let r = b.rect();
+            r.left() >= header.right() - 1.0 && r.top() < header.bottom()
+        }),
+        "the price's filter button beside its title"
+    );
+    let mark = harness.get_by_label("▲").rect();
+    assert!(
+        mark.left() >= header.right() - 1.0 && mark.top() < header.bottom(),
+        "the sort mark beside the title: {mark:?} {header:?}"
+    );
+    let widths = &harness
+        .state()
+        .store
+        .state("land-prices")
+        .unwrap()
+        .layout
+        .widths;
+    assert!(
+        widths.values().all(|&w| w > 40.0),
+        "no column narrower than its header needs: {widths:?}"
+    );
+    for button in &filters {
+        assert!(button.rect().width() > 5.0, "not squeezed away");
+    }
+}
+
+/// The 用途 filter stays open while the clerk ticks several values, and closes on Esc (which
+/// then leaves the selection alone).
+#[test]
+fn the_value_filter_stays_open_until_escape() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("411700Z70001").click();
+    harness.run();
+    let use_filter = harness.query_all_by_label("▽").nth(1).unwrap();
+    use_filter.click();
+    harness.run();
+    harness.get_by_label("商服用地  2").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("工业用地  1").is_some(),
+        "still open after a tick"
+    );
+    harness.get_by_label("工业用地  1").click();
+    harness.run();
+    assert!(harness.query_by_label("住宅用地  3").is_some());
+    assert!(
+        harness.query_by_label("411700S50001").is_none(),
+        "商服 unticked"
+    );
+    assert!(
+        harness.query_by_label("411700G60001").is_none(),
+        "工业 unticked"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("住宅用地  3").is_none(),
+        "Esc closes"
+    );
+    assert_eq!(
+        harness.state().store.selected_rows("land-prices").len(),
+        1,
+        "the Esc that closed the popup kept the selection"
+    );
+}
+
+/// Columns fill the width they have (no empty space beside cut text); a long text shows whole
+/// when there is room.
+#[test]
+fn columns_fill_the_width_beside_the_details_pane() {
+    let mut harness = harness();
+    harness.run();
+    harness.run();
+    let last_filter = harness.query_all_by_label("▽").last().unwrap().rect();
+    let details = harness.get_by_label("详细信息").rect();
+    assert!(
+        details.left() - last_filter.right() < 40.0,
+        "the last column reaches the details pane: {last_filter:?} {details:?}"
+    );
+    let first_filter = harness.query_all_by_label("▽").next().unwrap().rect();
+    assert!(first_filter.left() > 40.0, "序号 keeps room for its title");
+}
+
+/// Filtering to no rows says so where the rows would be, with a button that clears the filters.
+#[test]
+fn no_matching_rows_says_so_and_offers_to_clear_the_filters() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("药谷");
+    harness.run();
+    assert!(harness.query_by_label("没有符合条件的行").is_some());
+    harness.get_by_label("清除筛选").click();
+    harness.run();
+    assert!(harness.query_by_label("没有符合条件的行").is_none());
+    assert!(
+        harness.query_by_label("411700S50001").is_some(),
+        "rows back"
+    );
+}
+
+/// The quick filter's words are marked in the cells, and a long cell whose match would fall
+/// into its "…" starts just before the match instead.
+#[test]
+fn a_quick_filter_match_is_never_hidden_in_the_ellipsis() {
+    let bounds = &format!(
+        "{}再往北至驿城大道与天中山大道交叉口以南的药谷路",
+        "东至京广铁路、西至文明大道、南至前进大道、北至雪松大道、".repeat(3)
+    );
+    let table = Table {
+        columns: vec![
+            column("序号", ColumnKind::Integer, None),
+            column("标定区域四至", ColumnKind::Text, None),
+            column("土地面积", ColumnKind::Decimal, Some("m²")),
+        ],
+        rows: vec![
+            vec!["1".into(), bounds.as_str().into(), "3298.21".into()],
+            vec!["2".into(), "东至药谷路".into(), "2234.06".into()],
+        ],
+        ..table()
+    };
+    let mut harness = harness_for(table, Store::default(), egui::vec2(700.0, 400.0));
+    harness.run();
+    assert!(
+        harness.query_by_label(bounds).is_some(),
+        "cut, but whole on the record"
+    );
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("药谷");
+    harness.run();
+    assert!(
+        harness.query_by_label("…南的药谷路").is_some(),
+        "the long cell starts two characters before its match"
+    );
+    assert!(
+        harness.query_by_label("东至药谷路").is_some(),
+        "a short cell stays whole"
+    );
+}
+
+/// 附件1 is wider than a small window: 序号, 用途 and 标定区域编号 stay at the left while the
+/// other columns scroll sideways, and both parts scroll up and down together, row beside row.
+#[test]
+fn the_leading_columns_stay_while_the_others_scroll() {
+    let gazette = gazette_browser::model::load::embedded().unwrap();
+    let table = gazette.table("land-prices").unwrap().clone();
+    let last = table.rows.len() - 1;
+    let last_code = table.rows[last][2].as_printed().to_owned();
+    let last_name = table.rows[last][4].as_printed().to_owned();
+    let first_code = table.rows[0][2].as_printed().to_owned();
+    let price_header = table.columns[12].header();
+    let mut harness = harness_for(table, Store::default(), egui::vec2(1000.0, 600.0));
+    harness.run();
+    let code_at = harness.get_by_label(&first_code).rect();
+    harness.get_by_label(&price_header).scroll_to_me();
+    harness.run();
+    let details = harness.get_by_label("详细信息").rect();
+    assert!(
+        harness.get_by_label(&price_header).rect().right() <= details.left() + 1.0,
+        "scrolled to the last column"
+    );
+    assert_eq!(
+        harness.get_by_label(&first_code).rect(),
+        code_at,
+        "the code column stayed"
+    );
+    assert!(harness.query_by_label("序号").is_some());
+
+    for _ in 0..12 {
+        harness.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -1.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        // The wheel scrolls smoothly over a few frames; the frozen part follows a frame later.
+        harness.run_steps(8);
+    }
+    harness.run();
+    let code = harness.get_by_label(&last_code).rect();
+    let name = harness.get_by_label(&last_name).rect();
+    assert!(
+        (code.center().y - name.center().y).abs() < 1.0,
+        "the last row's code beside its name: {code:?} {name:?}"
+    );
+}
+
+/// The details pane breaks a long value only where Chinese typesetting allows: no ，；》 at the
+/// start of a line, no 《 at its end, and a code stays whole.
+#[test]
+fn the_details_pane_breaks_lines_by_the_rules_of_chinese_typesetting() {
+    let bounds = "东至《京广铁路》，西至文明大道，南至前进大道、北至雪松大道；".repeat(3);
+    let table = Table {
+        columns: vec![
+            column("序号", ColumnKind::Integer, None),
+            column("标定区域编号", ColumnKind::Code, None),
+            column("标定区域四至", ColumnKind::Text, None),
+        ],
+        rows: vec![vec![
+            "1".into(),
+            "411700S50001".into(),
+            bounds.as_str().into(),
+        ]],
+        ..table()
+    };
+    let mut harness = harness_for(table, Store::default(), egui::vec2(900.0, 600.0));
+    // The program's own Chinese font, so that characters have their real widths.
+    harness.ctx.add_font(egui::epaint::text::FontInsert::new(
+        gazette_browser::ui::FONT_NAME,
+        egui::FontData::from_static(gazette_browser::ui::NOTO_SANS_SC),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Highest,
+        }],
+    ));
+    harness.run();
+    harness.get_by_label("411700S50001").click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("411700S50001").count(),
+        2,
+        "the code whole in the row and in the details pane"
+    );
+    let value = harness
+        .query_all_by_label_contains("《")
+        .filter_map(|node| node.value())
+        .find(|label| label.contains('\n'))
+        .expect("the long value takes several lines");
+    assert_eq!(value.replace('\n', ""), bounds, "nothing lost");
+    let lines: Vec<&str> = value.lines().collect();
+    assert!(lines.len() > 3, "{lines:?}");
+    for line in &lines {
+        assert!(!line.starts_with(['，', '；', '、', '》']), "{lines:?}");
+        assert!(!line.ends_with('《'), "{lines:?}");
+    }
 }

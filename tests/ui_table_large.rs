@@ -121,7 +121,7 @@ fn a_header_click_sorts_on_a_worker_while_the_old_order_stays() {
     assert_eq!(sorted.len(), ROWS);
     assert!(ascending(&gazette, &sorted), "ascending by price");
     assert!(harness.query_by_label("正在排序…").is_none());
-    assert!(harness.query_by_label(&format!("{PRICE} ↑")).is_some());
+    assert!(harness.query_by_label(&format!("{PRICE} ▲")).is_some());
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn a_second_click_supersedes_the_first() {
     harness.get_by_label(PRICE).click();
     harness.step();
     harness.step(); // the header shows the new direction from the frame after the click
-    harness.get_by_label(&format!("{PRICE} ↑")).click();
+    harness.get_by_label(&format!("{PRICE} ▲")).click();
     harness.step();
     assert!(harness.state().view.is_busy());
     assert_eq!(shown(&harness), printed, "nothing answered yet");
@@ -154,7 +154,7 @@ fn a_second_click_supersedes_the_first() {
     assert_eq!(sorted.len(), ROWS);
     assert!(descending(&gazette, &sorted), "descending by price");
     assert!(!ascending(&gazette, &sorted));
-    assert!(harness.query_by_label(&format!("{PRICE} ↓")).is_some());
+    assert!(harness.query_by_label(&format!("{PRICE} ▼")).is_some());
 }
 
 #[test]

@@ -18,6 +18,28 @@ pub struct CrossCheckNote {
     pub subject: String,
     /// What was found, in words a clerk can act on.
     pub message: String,
+    /// Whether the two agree (a confirmation) or differ (something to look at), so the window
+    /// can mark only the differences as warnings.
+    pub finding: Finding,
+}
+
+/// What a cross-check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finding {
+    /// The two sources agree.
+    Agrees,
+    /// They differ: something a clerk should look at.
+    Differs,
+}
+
+impl Finding {
+    fn of(agrees: bool) -> Finding {
+        if agrees {
+            Finding::Agrees
+        } else {
+            Finding::Differs
+        }
+    }
 }
 
 /// The column that identifies land use (用途) in a land-price table.
@@ -64,12 +86,10 @@ fn count_note(gazette: &Gazette, comparison: &CountComparison) -> CrossCheckNote
     let table = gazette
         .table(&comparison.table)
         .map_or(comparison.table.as_str(), |t| t.title.as_str());
-    let verdict = if comparison.stated == comparison.counted {
-        "一致"
-    } else {
-        "不一致"
-    };
+    let agrees = comparison.stated == comparison.counted;
+    let verdict = if agrees { "一致" } else { "不一致" };
     CrossCheckNote {
+        finding: Finding::of(agrees),
         subject: format!("政策解读 ↔ {table}"),
         message: format!(
             "{}：解读称 {} 个，表中 {} 行，{verdict}",
@@ -197,41 +217,51 @@ fn legend_notes(main: &Table, legend: &Table) -> Vec<CrossCheckNote> {
         .filter_map(|row| row.get(legend_code)?.value())
         .collect();
     let mut notes = Vec::new();
-    let mut note = |message: String| {
+    let mut note = |finding: Finding, message: String| {
         notes.push(CrossCheckNote {
             subject: subject.clone(),
             message,
+            finding,
         })
     };
     let uses = legend_uses(main, &by_code, &legend_codes);
     let use_label = uses.join("、");
     let main_count = count_rows_of_uses(main, &uses);
-    note(format!(
-        "图例列出 {} 个区域；附件1 中{use_label}共 {main_count} 个区域",
-        legend_codes.len()
-    ));
+    note(
+        Finding::of(legend_codes.len() == main_count),
+        format!(
+            "图例列出 {} 个区域；附件1 中{use_label}共 {main_count} 个区域",
+            legend_codes.len()
+        ),
+    );
     let unknown: Vec<&str> = legend_codes
         .iter()
         .copied()
         .filter(|code| !by_code.contains_key(code))
         .collect();
     if !unknown.is_empty() {
-        note(format!(
-            "图例中有 {} 个编号在附件1 中不存在：{}",
-            unknown.len(),
-            summarize_codes(&unknown)
-        ));
+        note(
+            Finding::Differs,
+            format!(
+                "图例中有 {} 个编号在附件1 中不存在：{}",
+                unknown.len(),
+                summarize_codes(&unknown)
+            ),
+        );
     }
     let missing = codes_missing_from_legend(main, main_code, &uses, &legend_codes);
     if !missing.is_empty() {
-        note(format!(
-            "附件1 中有 {} 个{use_label}区域不在图例中：{}",
-            missing.len(),
-            summarize_codes(&missing)
-        ));
+        note(
+            Finding::Differs,
+            format!(
+                "附件1 中有 {} 个{use_label}区域不在图例中：{}",
+                missing.len(),
+                summarize_codes(&missing)
+            ),
+        );
     }
-    for message in column_agreements(main, legend, legend_code, &by_code) {
-        note(message);
+    for (finding, message) in column_agreements(main, legend, legend_code, &by_code) {
+        note(finding, message);
     }
     notes
 }
@@ -287,7 +317,7 @@ fn column_agreements(
     legend: &Table,
     legend_code: usize,
     by_code: &BTreeMap<&str, &Vec<Cell>>,
-) -> Vec<String> {
+) -> Vec<(Finding, String)> {
     let joined: Vec<(&str, &Vec<Cell>, &Vec<Cell>)> = legend
         .rows
         .iter()
@@ -317,10 +347,13 @@ fn column_agreements(
             .collect();
         let title = &main.columns[target].title;
         if differing.is_empty() {
-            messages.push(format!(
-                "图例「{}」与附件1「{title}」在 {} 个共有编号上全部一致",
-                column.title,
-                joined.len()
+            messages.push((
+                Finding::Agrees,
+                format!(
+                    "图例「{}」与附件1「{title}」在 {} 个共有编号上全部一致",
+                    column.title,
+                    joined.len()
+                ),
             ));
         } else {
             let mut message = format!(
@@ -339,7 +372,7 @@ fn column_agreements(
                     main.columns[other].title
                 ));
             }
-            messages.push(message);
+            messages.push((Finding::Differs, message));
         }
     }
     messages

@@ -13,8 +13,14 @@
 //! - [`view`]: filters and sort keys → the visible row order.
 //! - [`selection`]: click / Ctrl / Shift / Ctrl+A / Esc on rows that keep their identity.
 //! - [`summary`]: value lists with counts, column sums, tab-separated copy text.
+//! - [`column_fit`]: column widths that fill the window, long texts capped when room is short.
+//! - [`highlight`]: where the quick filter's words appear in a cell, to mark them.
+//! - [`number_format`]: thousands separators and fixed decimals per numeric column (window only).
 
+pub mod column_fit;
+pub mod highlight;
 pub mod index;
+pub mod number_format;
 pub mod selection;
 pub mod session;
 pub mod state;
@@ -26,7 +32,9 @@ pub mod worker;
 #[cfg(test)]
 pub(crate) mod fixture;
 
+pub use column_fit::{ColumnNeed, fit_widths, frozen_count};
 pub use index::{TableIndex, natural_cmp};
+pub use number_format::NumberFormat;
 pub use selection::{ClickKind, Selection};
 pub use session::{BACKGROUND_ROWS, Busy, Progress, Session, StatusFacts};
 pub use state::{ColumnFilter, Layout, Query, SortDirection, SortKey, TableState};

@@ -6,6 +6,7 @@
 //! draws what the session holds. Nothing here knows egui, so it is tested without a window.
 
 use super::TableIndex;
+use super::number_format::NumberFormat;
 use super::selection::Selection;
 use super::state::Query;
 use super::summary::{ColumnSum, column_sum, column_value_counts};
@@ -72,6 +73,9 @@ pub struct Session {
     /// Each category column's values with their counts over the whole table, for the value
     /// list of its filter popup: counted when the popup first opens, not on every frame.
     value_counts: Vec<OnceLock<Vec<(String, usize)>>>,
+    /// Each column's number format (`None` for columns without numbers), decided once from
+    /// the whole column so that a cell reads the same whatever rows are shown.
+    number_formats: OnceLock<Vec<Option<NumberFormat>>>,
     /// The status facts and the (rows revision, selection revision) they were worked out for.
     status: Option<((u64, u64), StatusFacts)>,
 }
@@ -92,6 +96,7 @@ impl Session {
             failed_query: None,
             error: None,
             value_counts: table.columns.iter().map(|_| OnceLock::new()).collect(),
+            number_formats: OnceLock::new(),
             status: None,
         }
     }
@@ -201,6 +206,16 @@ impl Session {
     pub fn value_counts(&self, table: &Table, column: usize) -> &[(String, usize)] {
         self.value_counts.get(column).map_or(&[][..], |counts| {
             counts.get_or_init(|| column_value_counts(table, column))
+        })
+    }
+
+    /// How each column's numbers are shown in the window (`None` for text columns), worked out
+    /// on first use.
+    pub fn number_formats(&self, table: &Table) -> &[Option<NumberFormat>] {
+        self.number_formats.get_or_init(|| {
+            (0..table.columns.len())
+                .map(|column| NumberFormat::of_column(table, column))
+                .collect()
         })
     }
 

@@ -9,15 +9,24 @@ use super::schematic_view::{SchematicView, has_schematic};
 use super::strings::Lang as ShellLang;
 use super::table_strings::{self as strings, Lang, Text};
 use super::table_view::TableView;
-use crate::model::crosscheck::{CrossCheckNote, REGION_CODE_COLUMN, USE_COLUMN, crosscheck};
+use crate::model::crosscheck::{
+    CrossCheckNote, Finding, REGION_CODE_COLUMN, USE_COLUMN, crosscheck,
+};
 use crate::model::{Document, Gazette, Table};
 use crate::table::Store;
 use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Tallest the 数据核对 list grows before it scrolls, so the table keeps most of the window.
+/// The 数据核对 list grows to at least this before it scrolls (see [`CROSSCHECK_SHARE`]).
 const CROSSCHECK_HEIGHT: f32 = 200.0;
+
+/// The share of the height below the bars the notes may take when that is more: room to read
+/// the long lists of differing codes.
+const CROSSCHECK_SHARE: f32 = 0.45;
+
+/// Room the table picker's drop-down leaves on its line for the 数据核对 button.
+const CROSSCHECK_BUTTON_ROOM: f32 = 170.0;
 
 /// Which view of a document is shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +74,7 @@ pub struct DocTables {
     chosen: BTreeMap<String, String>,
     #[serde(skip)]
     notes: Option<Vec<CrossCheckNote>>,
+    /// Whether 数据核对's notes are shown above the table (its button sits in the view switch).
     #[serde(skip)]
     crosscheck_open: bool,
     /// The generation of the file the cross-check notes, the layout and the issue label were
@@ -192,7 +202,9 @@ impl DocTables {
         }
     }
 
-    /// 正文 · 表格 · 示意图, and in the text view the line pointing to the cross-check.
+    /// 正文 · 表格 · 示意图 on one line with, in the table view, the table picker and the
+    /// 数据核对 button (so a small screen keeps its height for rows), and in the text view the
+    /// line pointing to the cross-check.
     fn switch_bar(
         &mut self,
         ui: &mut egui::Ui,
@@ -208,8 +220,13 @@ impl DocTables {
         } else {
             0
         };
+        let chosen = self
+            .chosen_table(gazette, &document.id)
+            .map(|t| t.id.clone());
         let mut picked = None;
+        let mut picked_table = None;
         let mut open_crosscheck = false;
+        let mut toggle_crosscheck = false;
         egui::Panel::top(("doc-view-switch", &document.id)).show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for mode in [DocMode::Text, DocMode::Table, DocMode::Schematic] {
@@ -221,6 +238,15 @@ impl DocTables {
                         picked = Some(mode);
                     }
                 }
+                if current == DocMode::Table && tables.len() > 1 {
+                    ui.separator();
+                    picked_table = table_picker(ui, &document.id, tables, chosen.as_deref(), lang);
+                }
+                if current == DocMode::Table && shows_crosscheck(tables) {
+                    ui.separator();
+                    let label = RichText::new(strings::crosscheck_header(lang, findings));
+                    toggle_crosscheck = ui.selectable_label(self.crosscheck_open, label).clicked();
+                }
                 if current == DocMode::Text && findings > 0 {
                     ui.separator();
                     let line = strings::crosscheck_line(lang, findings);
@@ -230,6 +256,12 @@ impl DocTables {
                 }
             });
         });
+        if toggle_crosscheck {
+            self.crosscheck_open = !self.crosscheck_open;
+        }
+        if let Some(id) = picked_table {
+            self.chosen.insert(document.id.clone(), id);
+        }
         if open_crosscheck {
             picked = Some(DocMode::Table);
             self.crosscheck_open = true;
@@ -242,7 +274,7 @@ impl DocTables {
         }
     }
 
-    /// The table selector, the cross-check panel (for the land-price tables) and the table.
+    /// The cross-check panel (for the land-price tables, when opened) and the table.
     fn table_mode(
         &mut self,
         ui: &mut egui::Ui,
@@ -251,28 +283,10 @@ impl DocTables {
         tables: &[&Table],
         shell_lang: ShellLang,
     ) {
-        let lang = shell_lang;
         let Some(table) = self.chosen_table(gazette, &document.id) else {
             return;
         };
-        if tables.len() > 1 {
-            let mut picked = None;
-            egui::Panel::top(("table-picker", &document.id)).show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(Text::TablePicker.get(lang)).weak());
-                    for candidate in tables {
-                        let selected = candidate.id == table.id;
-                        if ui.selectable_label(selected, &candidate.title).clicked() {
-                            picked = Some(candidate.id.clone());
-                        }
-                    }
-                });
-            });
-            if let Some(id) = picked {
-                self.chosen.insert(document.id.clone(), id);
-            }
-        }
-        if shows_crosscheck(tables) {
+        if shows_crosscheck(tables) && self.crosscheck_open {
             self.crosscheck_panel(ui, gazette, &document.id, shell_lang);
         }
         self.table_view.show(ui, &mut self.store, table);
@@ -307,33 +321,74 @@ impl DocTables {
         document: &str,
         shell_lang: ShellLang,
     ) {
-        let lang = shell_lang;
         let text = shell_lang.strings();
-        let open = std::mem::take(&mut self.crosscheck_open);
         let notes = self.notes(gazette).to_vec();
         egui::Panel::top(("crosscheck-strip", document)).show(ui, |ui| {
-            let header = RichText::new(strings::crosscheck_header(lang, notes.len()))
-                .strong()
-                .color(ui.visuals().warn_fg_color);
-            let mut collapsing = egui::CollapsingHeader::new(header)
-                .id_salt(("crosscheck", document))
-                .default_open(false);
-            if open {
-                collapsing = collapsing.open(Some(true));
+            ui.add(egui::Label::new(RichText::new(text.crosscheck_intro).weak()).wrap());
+            if notes.is_empty() {
+                ui.label(text.crosscheck_none);
             }
-            collapsing.show(ui, |ui| {
-                ui.add(egui::Label::new(RichText::new(text.crosscheck_intro).weak()).wrap());
-                if notes.is_empty() {
-                    ui.label(text.crosscheck_none);
-                }
-                egui::ScrollArea::vertical()
-                    .id_salt("crosscheck-notes")
-                    .max_height(CROSSCHECK_HEIGHT)
-                    .auto_shrink([false, true])
-                    .show(ui, |ui| notes_list(ui, &notes));
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("crosscheck-notes")
+                .max_height(CROSSCHECK_HEIGHT.max(ui.available_height() * CROSSCHECK_SHARE))
+                .auto_shrink([false, true])
+                .show(ui, |ui| notes_list(ui, &notes));
         });
     }
+}
+
+/// The tables of a document to choose from: their titles side by side where they fit on the
+/// line, else one drop-down list. Returns the table picked.
+fn table_picker(
+    ui: &mut egui::Ui,
+    document: &str,
+    tables: &[&Table],
+    chosen: Option<&str>,
+    lang: Lang,
+) -> Option<String> {
+    let mut picked = None;
+    ui.label(RichText::new(Text::TablePicker.get(lang)).weak());
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let needed: f32 = tables
+        .iter()
+        .map(|t| {
+            let galley = ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(t.title.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+            });
+            galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+        })
+        .sum();
+    if needed + CROSSCHECK_BUTTON_ROOM <= ui.available_size_before_wrap().x {
+        for candidate in tables {
+            let selected = Some(candidate.id.as_str()) == chosen;
+            if ui.selectable_label(selected, &candidate.title).clicked() {
+                picked = Some(candidate.id.clone());
+            }
+        }
+        return picked;
+    }
+    let current = tables
+        .iter()
+        .find(|t| Some(t.id.as_str()) == chosen)
+        .map_or("", |t| t.title.as_str());
+    let shown = egui::ComboBox::from_id_salt(("table-picker", document))
+        .selected_text(current)
+        .width((ui.available_size_before_wrap().x - CROSSCHECK_BUTTON_ROOM).max(160.0))
+        .truncate()
+        .show_ui(ui, |ui| {
+            for candidate in tables {
+                let selected = Some(candidate.id.as_str()) == chosen;
+                if ui.selectable_label(selected, &candidate.title).clicked() {
+                    picked = Some(candidate.id.clone());
+                }
+            }
+        });
+    // Named by the label before it, for screen readers.
+    let name = Text::TablePicker.get(lang);
+    shown
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    picked
 }
 
 /// The tables a document owns, the one the schematic draws from first.
@@ -354,7 +409,8 @@ fn shows_crosscheck(tables: &[&Table]) -> bool {
     })
 }
 
-/// The cross-check notes, each subject once with its findings under it.
+/// The cross-check notes, each subject once with its findings under it: a difference in the
+/// warning colour, a confirmation in plain weak text, so only what needs a look stands out.
 fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
     let mut subject = None;
     for note in notes {
@@ -363,6 +419,12 @@ fn notes_list(ui: &mut egui::Ui, notes: &[CrossCheckNote]) {
             ui.add_space(4.0);
             ui.add(egui::Label::new(RichText::new(&note.subject).strong()).wrap());
         }
-        ui.add(egui::Label::new(format!("• {}", note.message)).wrap());
+        let text = match note.finding {
+            Finding::Differs => {
+                RichText::new(format!("▲ {}", note.message)).color(ui.visuals().warn_fg_color)
+            }
+            Finding::Agrees => RichText::new(format!("• {}", note.message)).weak(),
+        };
+        ui.add(egui::Label::new(text).wrap());
     }
 }

@@ -18,6 +18,7 @@ pub mod schematic_view;
 mod search_panel;
 pub mod settings;
 pub mod strings;
+mod table_cells;
 pub mod table_export;
 pub mod table_strings;
 pub mod table_view;

@@ -20,6 +20,12 @@ pub enum Text {
     Details,
     /// Details pane text when no row is focused.
     NoFocus,
+    /// Where the rows would be when the filters leave none.
+    NoMatchingRows,
+    /// Clears every filter, beside [`Text::NoMatchingRows`].
+    ClearFiltersPlain,
+    /// Columns menu: give every column its fitted width again.
+    FitColumns,
     /// Filter popup: the text field's label.
     FilterContains,
     /// Filter popup: explains the leading `=`.
@@ -147,6 +153,9 @@ impl Text {
             Export => ("导出…", "Export…"),
             Details => ("详细信息", "Details"),
             NoFocus => ("单击一行查看全部字段", "Click a row to see all its fields"),
+            NoMatchingRows => ("没有符合条件的行", "No rows match the filters"),
+            ClearFiltersPlain => ("清除筛选", "Clear filters"),
+            FitColumns => ("自动列宽", "Fit column widths"),
             FilterContains => ("包含", "Contains"),
             FilterExactHint => ("以 = 开头表示完全相同", "Start with = for an exact match"),
             Min => ("最小", "Min"),

@@ -7,14 +7,15 @@
 
 use super::print::{PrintFlow, print_file_name};
 use super::schematic_view::has_schematic;
+use super::table_cells::{self as cells, Figures, HeaderCell};
 use super::table_export::{Desktop, ExportFlow};
 use super::table_strings::{self as strings, Lang, Text};
 use crate::desktop::DialogSupport;
 use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
-    Busy, ClickKind, ColumnFilter, Progress, Session, SortDirection, StatusFacts, Store,
-    TableState, has_value_list, tsv,
+    Busy, ClickKind, ColumnFilter, ColumnNeed, NumberFormat, Progress, Session, StatusFacts, Store,
+    TableState, fit_widths, frozen_count, has_value_list, tsv,
 };
 use eframe::egui::{self, Key, RichText, Sense, Ui};
 use egui_extras::{Column as Width, TableBuilder};
@@ -58,7 +59,26 @@ pub struct TableView {
     /// filtered and exported on a worker thread.
     #[serde(skip)]
     shared: Option<Arc<Gazette>>,
+    /// What the shown columns need, measured once per table, columns and text size.
+    #[serde(skip)]
+    needs: Option<(NeedsKey, Vec<ColumnNeed>)>,
 }
+
+/// What the measured column needs depend on: table, its size, the shown columns, text size.
+#[derive(PartialEq)]
+struct NeedsKey {
+    table: String,
+    rows: usize,
+    columns: Vec<usize>,
+    text_size: u32,
+}
+
+/// The details pane's first width: a 12-character code or a 20-character 四至 line beside
+/// its header.
+const DETAILS_WIDTH: f32 = 280.0;
+
+/// Space above and below a row's text, in points.
+const ROW_PADDING: f32 = 2.0;
 
 /// How often a view waiting for a worker looks again.
 const POLL: Duration = Duration::from_millis(30);
@@ -71,6 +91,12 @@ struct Actions {
     /// A row double-clicked: show it on the schematic.
     show_on_map: Option<usize>,
     widths: Vec<(usize, f32)>,
+    /// The widths the table was asked for this frame; a body width that differs was dragged.
+    requested: Vec<f32>,
+    /// Whether the widths came from the clerk (else from the fit).
+    user_sized: bool,
+    /// 清除筛选 under "no rows match".
+    clear_filters: bool,
 }
 
 impl TableView {
@@ -129,12 +155,18 @@ impl TableView {
         // The grid gets what the panels leave, and scrolls sideways when its columns are wider
         // than the window, so the price columns at the right stay reachable.
         let lang = self.lang;
+        let needs = self.column_needs(ui, table, state, &session);
         let actions = egui::CentralPanel::default()
             .show(ui, |ui| {
-                egui::ScrollArea::horizontal()
-                    .id_salt(("table-hscroll", &table.id))
-                    .show(ui, |ui| table_ui(ui, table, state, &session, reveal, lang))
-                    .inner
+                let available = ui.available_width();
+                let frame = Frame {
+                    table,
+                    session: &session,
+                    needs: &needs,
+                    available,
+                    lang,
+                };
+                table_ui(ui, &frame, state, reveal)
             })
             .inner;
         show_on_map = show_on_map.or(actions.show_on_map);
@@ -151,6 +183,32 @@ impl TableView {
         }
     }
 
+    /// What the shown columns need, measured again only when the table, its shown columns or
+    /// the text size changed.
+    fn column_needs(
+        &mut self,
+        ui: &Ui,
+        table: &Table,
+        state: &TableState,
+        session: &Session,
+    ) -> Vec<ColumnNeed> {
+        let key = NeedsKey {
+            table: table.id.clone(),
+            rows: table.rows.len(),
+            columns: state.layout.shown_columns(table.columns.len()),
+            text_size: ui.text_style_height(&egui::TextStyle::Body).to_bits(),
+        };
+        if let Some((cached, needs)) = &self.needs
+            && *cached == key
+        {
+            return needs.clone();
+        }
+        let formats = session.number_formats(table);
+        let needs = cells::measure_needs(ui, table, &key.columns, formats, &Figures::of(ui));
+        self.needs = Some((key, needs.clone()));
+        needs
+    }
+
     /// Ctrl+A, Esc, Ctrl+C, Ctrl+E and the arrow keys, unless a text field has the keyboard.
     /// Returns the row the arrow keys moved the focus to, to scroll into view.
     fn handle_keys(
@@ -163,12 +221,14 @@ impl TableView {
         if ui.ctx().text_edit_focused() || self.export.is_open() {
             return None;
         }
+        // Esc first closes an open filter popup; only then does it clear the selection.
+        let popup_open = egui::Popup::is_any_open(ui.ctx());
         let keys = ui.input_mut(|i| KeyPresses {
             select_all: i.consume_key(egui::Modifiers::COMMAND, Key::A),
             copy: i.consume_key(egui::Modifiers::COMMAND, Key::C)
                 || i.events.iter().any(|e| matches!(e, egui::Event::Copy)),
             export: i.consume_key(egui::Modifiers::COMMAND, Key::E),
-            escape: i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            escape: !popup_open && i.consume_key(egui::Modifiers::NONE, Key::Escape),
             up: i.key_pressed(Key::ArrowUp),
             down: i.key_pressed(Key::ArrowDown),
             shift: i.modifiers.shift,
@@ -237,7 +297,13 @@ impl TableView {
     ) {
         let lang = self.lang;
         let busy = session.busy();
-        let line = status_text(table, session.status(table, &state.selection), lang);
+        let formats = session.number_formats(table).to_vec();
+        let line = status_text(
+            table,
+            session.status(table, &state.selection),
+            &formats,
+            lang,
+        );
         let mut dismiss = false;
         egui::Panel::bottom(("table-status", &table.id)).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -270,8 +336,10 @@ impl TableView {
         let focused = state.selection.focused();
         egui::Panel::right(("table-details", &table.id))
             .resizable(true)
-            .default_size(260.0)
+            .default_size(DETAILS_WIDTH)
             .show(ui, |ui| {
+                // Filling the panel keeps its width: egui shrinks a panel to what it holds.
+                ui.set_min_width(ui.available_width());
                 ui.heading(Text::Details.get(lang));
                 match focused.and_then(|row| Some((row, table.rows.get(row)?))) {
                     Some((row, cells)) => {
@@ -347,8 +415,14 @@ impl TableView {
     }
 }
 
-/// The status line: "显示 12 / 66 行　·　已选 3 行　·　土地面积合计 …".
-fn status_text(table: &Table, facts: &StatusFacts, lang: Lang) -> String {
+/// The status line: "显示 12 / 66 行　·　已选 3 行　·　土地面积合计 …", each sum formatted like
+/// its column's cells (`1,501,120.53`).
+fn status_text(
+    table: &Table,
+    facts: &StatusFacts,
+    formats: &[Option<NumberFormat>],
+    lang: Lang,
+) -> String {
     let mut parts = vec![
         strings::rows_shown(lang, facts.shown, facts.total),
         strings::rows_selected(lang, facts.selected, facts.hidden_selected),
@@ -356,12 +430,12 @@ fn status_text(table: &Table, facts: &StatusFacts, lang: Lang) -> String {
     for sum in facts.sums.iter().flatten() {
         let column = &table.columns[sum.column];
         let unit = column.unit.as_deref().unwrap_or("");
-        parts.push(strings::column_total(
-            lang,
-            &column.title,
-            &sum.to_string(),
-            unit,
-        ));
+        let total = formats
+            .get(sum.column)
+            .copied()
+            .flatten()
+            .map_or_else(|| sum.to_string(), |format| format.value(sum.total));
+        parts.push(strings::column_total(lang, &column.title, &total, unit));
     }
     parts.join("　·　")
 }
@@ -376,54 +450,260 @@ fn copy_selection(ui: &Ui, table: &Table, state: &TableState, shown: &[usize]) {
     ui.ctx().copy_text(tsv(table, &rows, &columns, true));
 }
 
+/// What one frame of the grid draws from.
+struct Frame<'a> {
+    table: &'a Table,
+    session: &'a Session,
+    /// What each shown column needs, in shown order.
+    needs: &'a [ColumnNeed],
+    /// The width the grid has on screen.
+    available: f32,
+    lang: Lang,
+}
+
+/// The widths to ask of the grid: the clerk's where the clerk dragged, else the fit to the
+/// width on screen; never narrower than a header needs.
+fn requested_widths(
+    ui: &Ui,
+    frame: &Frame<'_>,
+    columns: &[usize],
+    layout: &crate::table::Layout,
+) -> Vec<f32> {
+    if layout.widths.is_empty() {
+        let spacing = ui.spacing().item_spacing.x * columns.len().saturating_sub(1) as f32;
+        let room = frame.available - spacing - ui.spacing().scroll.allocated_width();
+        return fit_widths(frame.needs, room, cells::long_text_cap(ui));
+    }
+    columns
+        .iter()
+        .zip(frame.needs)
+        .map(|(c, need)| {
+            let remembered = layout.widths.get(c).copied();
+            remembered.unwrap_or(need.natural).max(need.minimum)
+        })
+        .collect()
+}
+
 /// The grid itself: header with sort buttons and filter popups, then virtual rows. `reveal` is
 /// a row to scroll into view (focused by the keyboard or selected from outside the table).
+/// When the columns are wider than the window, the leading ones ([`frozen_count`]) stay in a
+/// pane of their own while the others scroll sideways; both panes scroll up and down together.
 fn table_ui(
     ui: &mut Ui,
-    table: &Table,
+    frame: &Frame<'_>,
     state: &mut TableState,
-    session: &Session,
     reveal: Option<usize>,
-    lang: Lang,
 ) -> Actions {
+    let table = frame.table;
     let columns = state.layout.shown_columns(table.columns.len());
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let requested = requested_widths(ui, frame, &columns, &state.layout);
+    let header_height = cells::header_height(
+        ui,
+        &columns
+            .iter()
+            .zip(&requested)
+            .map(|(&c, &width)| (&table.columns[c], width))
+            .collect::<Vec<_>>(),
+    );
+    let identifies: Vec<bool> = columns
+        .iter()
+        .map(|&c| table.columns[c].kind == crate::model::ColumnKind::Code)
+        .collect();
+    let frozen = frozen_count(&identifies, &requested, frame.available);
+    let mut actions = Actions {
+        user_sized: !state.layout.widths.is_empty(),
+        requested: requested.clone(),
+        ..Actions::default()
+    };
+    let scroll = SharedScroll::load(ui, &table.id);
+    let mut offsets = [None, None];
+    let pane = |range: std::ops::Range<usize>| Pane {
+        columns: columns[range.clone()].to_vec(),
+        widths: requested[range.clone()].to_vec(),
+        needs: frame.needs[range].to_vec(),
+        header_height,
+    };
+    if frozen == 0 {
+        egui::ScrollArea::horizontal()
+            .id_salt(("table-hscroll", &table.id))
+            .show(ui, |ui| {
+                pane_ui(
+                    ui,
+                    frame,
+                    state,
+                    &pane(0..columns.len()),
+                    reveal,
+                    None,
+                    &mut actions,
+                )
+            });
+    } else {
+        let full = ui.available_rect_before_wrap();
+        let split = full.left()
+            + requested[..frozen].iter().sum::<f32>()
+            + ui.spacing().item_spacing.x * frozen as f32;
+        let left = full.with_max_x(split);
+        let right = full.with_min_x(split);
+        let builder = egui::UiBuilder::new().max_rect(left);
+        let at = scroll.wanted(0);
+        offsets[0] = ui
+            .scope_builder(builder, |ui| {
+                pane_ui(
+                    ui,
+                    frame,
+                    state,
+                    &pane(0..frozen),
+                    reveal,
+                    Some(at),
+                    &mut actions,
+                )
+            })
+            .inner;
+        let builder = egui::UiBuilder::new().max_rect(right);
+        let at = scroll.wanted(1);
+        offsets[1] = ui
+            .scope_builder(builder, |ui| {
+                egui::ScrollArea::horizontal()
+                    .id_salt(("table-hscroll", &table.id))
+                    .show(ui, |ui| {
+                        let rest = pane(frozen..columns.len());
+                        pane_ui(ui, frame, state, &rest, reveal, Some(at), &mut actions)
+                    })
+                    .inner
+            })
+            .inner;
+        // The edge of the frozen pane, as in a spreadsheet: a firmer line than a cell's.
+        let color = ui.visuals().widgets.noninteractive.fg_stroke.color;
+        let x = split - ui.spacing().item_spacing.x / 2.0;
+        ui.painter().vline(
+            x,
+            full.y_range(),
+            egui::Stroke::new(2.0, color.gamma_multiply(0.35)),
+        );
+    }
+    if scroll.store(ui, offsets) {
+        ui.ctx().request_repaint();
+    }
+    if frame.session.visible().is_empty() && !table.rows.is_empty() {
+        actions.clear_filters = no_rows_note(ui, frame.lang);
+    }
+    actions
+}
+
+/// Some of the shown columns, drawn as one grid.
+struct Pane {
+    columns: Vec<usize>,
+    widths: Vec<f32>,
+    needs: Vec<ColumnNeed>,
+    header_height: f32,
+}
+
+/// The vertical scroll position two panes share: each frame a pane reports where it is; one
+/// that moved (the wheel over it) sets the position, and the other is told to follow.
+struct SharedScroll {
+    id: egui::Id,
+    /// The shared position and where each pane was last frame.
+    last: (f32, [f32; 2]),
+}
+
+impl SharedScroll {
+    fn load(ui: &Ui, table: &str) -> SharedScroll {
+        let id = ui.scope_id().with(("table-vscroll", table));
+        let last = ui.data(|d| d.get_temp(id)).unwrap_or((0.0, [0.0; 2]));
+        SharedScroll { id, last }
+    }
+
+    /// The offset to give pane `pane`: the shared one when the pane is elsewhere.
+    fn wanted(&self, pane: usize) -> Option<f32> {
+        let (shared, seen) = self.last;
+        ((seen[pane] - shared).abs() > 0.5).then_some(shared)
+    }
+
+    /// Takes this frame's offsets; true when a pane moved by itself (the wheel over it) and
+    /// the other must follow. A pane that was told where to go and stopped short (it is
+    /// shorter) did not move by itself, so the two never chase each other.
+    fn store(&self, ui: &Ui, offsets: [Option<f32>; 2]) -> bool {
+        let [Some(left), Some(right)] = offsets else {
+            return false;
+        };
+        let (shared, seen) = self.last;
+        let now = [left, right];
+        let moved = (0..2)
+            .find(|&pane| self.wanted(pane).is_none() && (now[pane] - seen[pane]).abs() > 0.5)
+            .map(|pane| now[pane]);
+        ui.data_mut(|d| d.insert_temp(self.id, (moved.unwrap_or(shared), now)));
+        moved.is_some()
+    }
+}
+
+/// One grid of some columns. `scroll` is `Some` for one of two panes that scroll together: the
+/// offset to move to (if any), and the pane returns where it is.
+fn pane_ui(
+    ui: &mut Ui,
+    frame: &Frame<'_>,
+    state: &mut TableState,
+    pane: &Pane,
+    reveal: Option<usize>,
+    scroll: Option<Option<f32>>,
+    actions: &mut Actions,
+) -> Option<f32> {
+    let (table, session, lang) = (frame.table, frame.session, frame.lang);
+    let columns = &pane.columns;
+    // Compact rows, as in a spreadsheet: a 1024×600 screen shows a dozen of them.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ROW_PADDING;
     let modifiers = ui.input(|i| i.modifiers);
+    // A new width asked for (a new fit, or the clerk's widths restored) must replace what the
+    // grid remembers of last frame's.
+    let asked_id = ui.scope_id().with(("table-widths", &table.id, columns));
+    let asked: Vec<i32> = pane.widths.iter().map(|w| w.round() as i32).collect();
+    let width_changed = ui.data(|d| d.get_temp::<Vec<i32>>(asked_id)) != Some(asked.clone());
+    ui.data_mut(|d| d.insert_temp(asked_id, asked));
+    let figures = Figures::of(ui);
     let mut builder = TableBuilder::new(ui)
-        .id_salt(("table", &table.id, &columns))
+        .id_salt(("table", &table.id, columns))
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for &c in &columns {
-        builder = builder.column(column_width(&table.columns[c], state.layout.widths.get(&c)));
+    for (width, need) in pane.widths.iter().zip(&pane.needs) {
+        builder = builder.column(
+            Width::initial(*width)
+                .at_least(need.minimum)
+                .resizable(true)
+                .clip(true),
+        );
+    }
+    if width_changed {
+        builder.reset();
+    }
+    if let Some(offset) = scroll.flatten() {
+        builder = builder.vertical_scroll_offset(offset);
     }
     let visible = session.visible();
     if let Some(position) = reveal.and_then(|r| visible.iter().position(|&v| v == r)) {
         builder = builder.scroll_to_row(position, Some(egui::Align::Center));
     }
-    let mut actions = Actions::default();
-    let view = builder.header(row_height + 4.0, |mut header| {
-        for &c in &columns {
-            header.col(|ui| header_cell(ui, table, c, state, session, lang, &mut actions));
+    let formats = session.number_formats(table);
+    // Cloned: the header's filter popups change the query while the rows are drawn after it.
+    let quick_filter = state.query.quick_filter.clone();
+    let view = builder.header(pane.header_height, |mut header| {
+        for &c in columns {
+            header.col(|ui| header_cell(ui, table, c, state, session, lang, actions));
         }
     });
-    view.body(|body| {
-        actions.widths = columns
-            .iter()
-            .copied()
-            .zip(body.widths().iter().copied())
-            .collect();
+    let output = view.body(|body| {
+        actions
+            .widths
+            .extend(columns.iter().copied().zip(body.widths().iter().copied()));
         body.rows(row_height, visible.len(), |mut row| {
             let source = visible[row.index()];
             row.set_selected(state.selection.rows().contains(&source));
-            for &c in &columns {
+            for &c in columns {
                 let text = table.rows[source]
                     .get(c)
                     .map_or("", |cell| cell.as_printed());
-                row.col(|ui| {
-                    ui.add(egui::Label::new(text).selectable(false).truncate());
-                });
+                let format = formats.get(c).and_then(Option::as_ref);
+                row.col(|ui| cells::body_cell(ui, text, format, &figures, &quick_filter));
             }
             if row.response().double_clicked() {
                 actions.show_on_map = Some(source);
@@ -437,7 +717,18 @@ fn table_ui(
             }
         });
     });
-    actions
+    scroll.map(|_| output.state.clamped_offset().y)
+}
+
+/// "没有符合条件的行" where the rows would be, with 清除筛选. Returns whether that was clicked.
+fn no_rows_note(ui: &mut Ui, lang: Lang) -> bool {
+    ui.add_space(ui.text_style_height(&egui::TextStyle::Body));
+    ui.horizontal(|ui| {
+        ui.add_space(ui.spacing().item_spacing.x * 2.0);
+        ui.label(RichText::new(Text::NoMatchingRows.get(lang)).strong());
+        ui.button(Text::ClearFiltersPlain.get(lang)).clicked()
+    })
+    .inner
 }
 
 /// Applies what the drawing collected to the table's state.
@@ -448,8 +739,19 @@ fn apply(actions: Actions, state: &mut TableState, session: &Session) {
     if let Some((row, kind)) = actions.row_click {
         state.selection.click(row, kind, session.visible());
     }
-    for (column, width) in actions.widths {
-        state.layout.widths.insert(column, width);
+    if actions.clear_filters {
+        state.query.clear_filters();
+    }
+    // The fit is kept until the clerk drags a column; from then on the widths are the clerk's.
+    let dragged = actions
+        .widths
+        .iter()
+        .zip(&actions.requested)
+        .any(|((_, body), asked)| (body - asked).abs() > 1.0);
+    if actions.user_sized || dragged {
+        for (column, width) in actions.widths {
+            state.layout.widths.insert(column, width);
+        }
     }
 }
 
@@ -464,40 +766,6 @@ struct KeyPresses {
     shift: bool,
 }
 
-/// A column's width: the remembered one, else a default by kind; resizable, clipped.
-fn column_width(column: &Column, remembered: Option<&f32>) -> Width {
-    use crate::model::ColumnKind::*;
-    let default = match column.kind {
-        Integer | Decimal => 90.0,
-        Category => 80.0,
-        Code => 110.0,
-        Text => 180.0,
-    };
-    Width::initial(remembered.copied().unwrap_or(default))
-        .at_least(36.0)
-        .resizable(true)
-        .clip(true)
-}
-
-/// The header text: the printed header, then ↑ / ↓ and the priority when several keys sort.
-fn header_text(table: &Table, column: usize, state: &TableState) -> String {
-    let header = table.columns[column].header();
-    match state.query.sort_of(column) {
-        None => header,
-        Some((priority, direction)) => {
-            let arrow = match direction {
-                SortDirection::Ascending => "↑",
-                SortDirection::Descending => "↓",
-            };
-            if state.query.sort.len() > 1 {
-                format!("{header} {arrow}{priority}")
-            } else {
-                format!("{header} {arrow}")
-            }
-        }
-    }
-}
-
 fn header_cell(
     ui: &mut Ui,
     table: &Table,
@@ -507,21 +775,22 @@ fn header_cell(
     lang: Lang,
     actions: &mut Actions,
 ) {
-    let text = RichText::new(header_text(table, column, state)).strong();
-    let clicked = ui.add(egui::Button::new(text).frame(false)).clicked();
+    let cell = HeaderCell {
+        column: &table.columns[column],
+        mark: cells::sort_mark(state.query.sort_of(column), state.query.sort.len()),
+        filtered: state
+            .query
+            .filters
+            .get(&column)
+            .is_some_and(ColumnFilter::is_active),
+    };
+    let clicked = cells::header_cell(ui, &cell, |ui| {
+        filter_popup(ui, table, column, state, session, lang)
+    });
     if clicked {
         let shift = ui.input(|i| i.modifiers.shift);
         actions.sort_click = Some((column, shift));
     }
-    let active = state
-        .query
-        .filters
-        .get(&column)
-        .is_some_and(ColumnFilter::is_active);
-    let icon = if active { "▼" } else { "▽" };
-    ui.menu_button(icon, |ui| {
-        filter_popup(ui, table, column, state, session, lang)
-    });
 }
 
 /// The filter popup of one column: value list with counts (category columns), min–max
@@ -699,6 +968,9 @@ fn columns_menu(ui: &mut Ui, state: &mut TableState, table: &Table, lang: Lang) 
         if ui.button(Text::ShowAllColumns.get(lang)).clicked() {
             state.layout.hidden.clear();
         }
+        if ui.button(Text::FitColumns.get(lang)).clicked() {
+            state.layout.widths.clear();
+        }
         for (c, column) in table.columns.iter().enumerate() {
             let mut shown = !state.layout.hidden.contains(&c);
             if ui.checkbox(&mut shown, column.header()).changed() {
@@ -708,18 +980,40 @@ fn columns_menu(ui: &mut Ui, state: &mut TableState, table: &Table, lang: Lang) 
     });
 }
 
+/// Every field of the focused row: its header, and beside it the value broken into lines by
+/// the rules of Chinese typesetting ([`crate::line_break`]): never inside a code or number,
+/// no 《 at a line end, no ， at a line start.
 fn details_grid(ui: &mut Ui, table: &Table, cells: &[crate::model::Cell]) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let header_width = table
+        .columns
+        .iter()
+        .map(|column| cells::text_width(ui, &column.header()))
+        .fold(0.0, f32::max)
+        .min(ui.available_width() * 0.45);
     egui::ScrollArea::vertical().show(ui, |ui| {
-        egui::Grid::new("details-grid")
-            .num_columns(2)
-            .striped(true)
-            .show(ui, |ui| {
-                for (column, cell) in table.columns.iter().zip(cells) {
-                    ui.label(RichText::new(column.header()).weak());
-                    ui.add(egui::Label::new(cell.as_printed()).wrap());
-                    ui.end_row();
-                }
+        let spacing = ui.spacing().item_spacing.x;
+        let value_width = (ui.available_width() - header_width - spacing - 2.0).max(40.0);
+        for (column, cell) in table.columns.iter().zip(cells) {
+            let value = ui.ctx().fonts_mut(|fonts| {
+                crate::line_break::with_line_breaks(
+                    cell.as_printed(),
+                    |c| fonts.glyph_width(&font, c),
+                    value_width,
+                )
             });
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(header_width, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(header_width);
+                        ui.add(egui::Label::new(RichText::new(column.header()).weak()).wrap());
+                    },
+                );
+                ui.add(egui::Label::new(value).extend());
+            });
+        }
     });
 }
 
@@ -752,11 +1046,16 @@ mod tests {
     fn headers_show_direction_and_priority_when_several_keys_sort() {
         let table = crate::table::fixture::land_prices();
         let mut state = TableState::default();
+        let label = |state: &TableState, column: usize| {
+            let mark = cells::sort_mark(state.query.sort_of(column), state.query.sort.len());
+            cells::header_label(&table.columns[column], mark.as_deref())
+        };
         state.query.cycle_sort(6, false);
-        assert_eq!(header_text(&table, 6, &state), "地面单价(元/m²) ↑");
+        assert_eq!(label(&state, 6), "地面单价(元/m²) ▲");
         state.query.cycle_sort(4, true);
         state.query.cycle_sort(4, true);
-        assert_eq!(header_text(&table, 4, &state), "土地面积(m²) ↓2");
-        assert_eq!(header_text(&table, 0, &state), "序号");
+        assert_eq!(label(&state, 4), "土地面积(m²) ▼2");
+        assert_eq!(label(&state, 6), "地面单价(元/m²) ▲1");
+        assert_eq!(label(&state, 0), "序号");
     }
 }
