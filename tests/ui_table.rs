@@ -376,15 +376,18 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
     std::fs::write(files[0].path(), "the clerk's own file").unwrap();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
+    // Clicks step the harness instead of running it until it settles: a write on the worker
+    // keeps the window repainting, longer than `run` allows on a loaded machine.
     let export = |harness: &mut Harness<'_, Screen>| {
         harness
             .query_all_by_label("导出选中 2 行…")
             .last()
             .unwrap()
             .click();
-        harness.run();
+        harness.step();
     };
     export(&mut harness);
+    wait_for_label(&mut harness, "该文件已存在");
     assert!(harness.query_by_label_contains("该文件已存在").is_some());
     let untouched = std::fs::read_to_string(files[0].path()).unwrap();
     assert_eq!(
@@ -392,7 +395,15 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
         "not replaced on the first click"
     );
     export(&mut harness);
-    wait_for_label(&mut harness, "所在文件夹");
+    let replaced =
+        || std::fs::read_to_string(files[0].path()).is_ok_and(|csv| csv.lines().count() == 3);
+    for _ in 0..3000 {
+        if replaced() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     let csv = std::fs::read_to_string(files[0].path()).unwrap();
     assert_eq!(
         csv.lines().count(),
