@@ -363,7 +363,10 @@ fn without_a_save_dialog_the_export_writes_to_the_typed_path() {
     let files: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().collect();
     assert_eq!(files.len(), 1, "one file, no temporary left: {files:?}");
     let name = files[0].file_name().into_string().unwrap();
-    assert!(name.ends_with("_2行.csv"), "the suggested name: {name}");
+    assert!(
+        name.ends_with("_选中2行.csv"),
+        "the suggested name says the rows are a selection: {name}"
+    );
     let csv = std::fs::read_to_string(files[0].path()).unwrap();
     assert_eq!(
         csv.lines().count(),

@@ -292,11 +292,12 @@ fn gbk_can_encode(character: char) -> bool {
 
 /// A file name such as 标定地价_2023年第3号_12行.csv (or .xlsx, after `format`): the table's
 /// short name, the issue and the number of rows, so files exported on different days stay
-/// apart. `issue` may be empty.
+/// apart; 选中5行 when the rows are the clerk's selection, so the file says it holds a choice,
+/// not the table. `issue` may be empty.
 pub fn suggested_file_name(
     table: &Table,
     issue: &str,
-    rows: usize,
+    (choice, rows): (RowChoice, usize),
     format: ExportFormat,
 ) -> String {
     let short = short_name(&table.title);
@@ -308,7 +309,10 @@ pub fn suggested_file_name(
     if !issue.is_empty() {
         parts.push(issue.to_owned());
     }
-    parts.push(format!("{rows}行"));
+    parts.push(match choice {
+        RowChoice::Selected => format!("选中{rows}行"),
+        RowChoice::Shown | RowChoice::All => format!("{rows}行"),
+    });
     format!("{}.{}", parts.join("_"), format.extension())
 }
 

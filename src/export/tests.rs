@@ -181,17 +181,32 @@ fn suggested_names_carry_table_issue_and_row_count() {
     );
     let table = land_prices();
     assert_eq!(
-        suggested_file_name(&table, "2023年第3号", 12, ExportFormat::Csv),
+        suggested_file_name(
+            &table,
+            "2023年第3号",
+            (RowChoice::Shown, 12),
+            ExportFormat::Csv
+        ),
         "标定地价_2023年第3号_12行.csv"
     );
     assert_eq!(
-        suggested_file_name(&table, "", 1, ExportFormat::Xlsx),
+        suggested_file_name(
+            &table,
+            "2023年第3号",
+            (RowChoice::Selected, 5),
+            ExportFormat::Csv
+        ),
+        "标定地价_2023年第3号_选中5行.csv",
+        "a selection says so"
+    );
+    assert_eq!(
+        suggested_file_name(&table, "", (RowChoice::All, 1), ExportFormat::Xlsx),
         "标定地价_1行.xlsx"
     );
     let mut odd = land_prices();
     odd.title = "A/B:C".into();
     assert_eq!(
-        suggested_file_name(&odd, "2023年第3号", 2, ExportFormat::Csv),
+        suggested_file_name(&odd, "2023年第3号", (RowChoice::All, 2), ExportFormat::Csv),
         "A_B_C_2023年第3号_2行.csv"
     );
 }

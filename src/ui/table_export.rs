@@ -127,7 +127,8 @@ impl ExportFlow {
                     DialogSupport::Missing(reason) => {
                         let count = rows.count(&state.selection, shown, table.rows.len());
                         let format = options.format;
-                        let default = || default_target(last_folder, table, issue, count, format);
+                        let chosen = (*rows, count);
+                        let default = || default_target(last_folder, table, issue, chosen, format);
                         let target = target.get_or_insert_with(default);
                         let warned = replace.as_ref().is_some_and(|path| {
                             typed_target(target).as_deref() == Some(path.as_path())
@@ -311,7 +312,7 @@ fn start(
 ) -> ExportFlow {
     let rows = choice.rows(&state.selection, shown, table.rows.len());
     let columns = state.layout.shown_columns(table.columns.len());
-    let name = suggested_file_name(table, issue, rows.len(), options.format);
+    let name = suggested_file_name(table, issue, (choice, rows.len()), options.format);
     let count = rows.len();
     let provenance = provenance_of(table, shared.as_deref(), state, shown, choice, &rows);
     let job = match build_job(table, shared, rows, columns, options, provenance) {
@@ -550,7 +551,7 @@ fn default_target(
     last_folder: &Option<PathBuf>,
     table: &Table,
     issue: &str,
-    rows: usize,
+    rows: (RowChoice, usize),
     format: ExportFormat,
 ) -> String {
     let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));

@@ -384,8 +384,12 @@ impl TableView {
                 time: crate::print::export_time(),
             };
             let csv = crate::export::ExportFormat::Csv;
-            let csv_name =
-                crate::export::suggested_file_name(table, &self.issue_label, rows.len(), csv);
+            let csv_name = crate::export::suggested_file_name(
+                table,
+                &self.issue_label,
+                (choice, rows.len()),
+                csv,
+            );
             let name = print_file_name(csv_name.trim_end_matches(".csv"));
             let printout = job.printout();
             self.print.start(name, move || printout?.pdf());
