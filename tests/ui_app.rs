@@ -294,6 +294,29 @@ fn search_waits_for_the_input_method_to_commit() {
     assert!(has_label(&harness, &ZH.search_count.replace("{}", "60")));
 }
 
+/// Ctrl+F in the table view is the spreadsheet's find: it puts the keyboard in the quick filter
+/// (it did nothing there, the reader's find bar being hidden behind the table).
+#[test]
+fn ctrl_f_in_the_table_view_types_into_the_quick_filter() {
+    let gazette = gazette();
+    let document = gazette.document("land-price-notice").unwrap();
+    let mut harness = harness();
+    open_tab(&mut harness, &document.short_title);
+    open_tab(&mut harness, "表格");
+    assert!(has_label(&harness, "411700S50001"), "the table opens on 商服 rows");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("住宅".into()));
+    for _ in 0..4 {
+        harness.run();
+    }
+    assert!(
+        !has_label(&harness, "411700S50001"),
+        "商服 rows are filtered out"
+    );
+    assert!(has_label(&harness, "411700Z70001"), "住宅 rows show");
+}
+
 #[test]
 fn the_language_switch_changes_the_interface() {
     let mut harness = harness();

@@ -89,6 +89,16 @@ impl DocTables {
         &self.table_view
     }
 
+    /// Ctrl+F while `document` shows its table: focuses the quick filter and returns true;
+    /// false when the document shows its text (the reader's find bar takes Ctrl+F then).
+    pub fn find_in_table(&mut self, gazette: &Gazette, document: &str) -> bool {
+        let in_table = self.mode(gazette, document) == DocMode::Table;
+        if in_table {
+            self.table_view.focus_quick_filter();
+        }
+        in_table
+    }
+
     /// Query, layout and selection of every table.
     pub fn store(&self) -> &Store {
         &self.store

@@ -478,6 +478,7 @@ impl App {
         }
         if ctx.input_mut(|i| i.consume_shortcut(&find))
             && let Some(id) = self.open_document().map(str::to_owned)
+            && !self.tables.find_in_table(&self.gazette, &id)
         {
             self.view(&id).open_find();
         }

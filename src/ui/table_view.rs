@@ -62,6 +62,9 @@ pub struct TableView {
     /// What the shown columns need, measured once per table, columns and text size.
     #[serde(skip)]
     needs: Option<(NeedsKey, Vec<ColumnNeed>)>,
+    /// Give the quick filter keyboard focus on the next frame (Ctrl+F in the table view).
+    #[serde(skip)]
+    focus_quick_filter: bool,
 }
 
 /// What the measured column needs depend on: table, its size, the shown columns, text size.
@@ -100,6 +103,12 @@ struct Actions {
 }
 
 impl TableView {
+    /// Ctrl+F in the table view: the clerk's "find" there is the quick filter, as in a
+    /// spreadsheet, so it takes the keyboard on the next frame.
+    pub fn focus_quick_filter(&mut self) {
+        self.focus_quick_filter = true;
+    }
+
     /// A view in the given language.
     pub fn new(lang: Lang) -> Self {
         TableView {
@@ -269,10 +278,18 @@ impl TableView {
         let mut open_export = false;
         ui.horizontal_wrapped(|ui| {
             // Pinyin being composed is not filtered on: the table waits for 住宅.
-            super::ime::single_line(ui, &mut state.query.quick_filter, "quick-filter", |edit| {
-                edit.hint_text(Text::QuickFilterHint.get(lang))
-                    .desired_width(220.0)
-            });
+            let (quick_filter, _) = super::ime::single_line(
+                ui,
+                &mut state.query.quick_filter,
+                "quick-filter",
+                |edit| {
+                    edit.hint_text(Text::QuickFilterHint.get(lang))
+                        .desired_width(220.0)
+                },
+            );
+            if std::mem::take(&mut self.focus_quick_filter) {
+                quick_filter.request_focus();
+            }
             filter_chips(ui, state, table, lang);
             columns_menu(ui, state, table, lang);
             let label = strings::export_button(lang, selected_shown);
