@@ -303,7 +303,10 @@ fn ctrl_f_in_the_table_view_types_into_the_quick_filter() {
     let mut harness = harness();
     open_tab(&mut harness, &document.short_title);
     open_tab(&mut harness, "表格");
-    assert!(has_label(&harness, "411700S50001"), "the table opens on 商服 rows");
+    assert!(
+        has_label(&harness, "411700S50001"),
+        "the table opens on 商服 rows"
+    );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run();
     harness.event(egui::Event::Text("住宅".into()));
