@@ -7,7 +7,7 @@
 //!
 //!   cargo run --release --example model_job_phases -- big.ron [out.csv] [--whole]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use gazette_browser::export::cli::{ExportArgs, query_from_args};
+use gazette_browser::export::cli::{RowOptions, query_from_args};
 use gazette_browser::export::{CsvOptions, Encoding, write_csv};
 use gazette_browser::model::load::{load_path_unvalidated, parse_unvalidated, read_counted};
 use gazette_browser::model::validate::validate;
@@ -49,19 +49,11 @@ fn main() {
     assert!(problems.is_empty());
     lap("validate");
     let table = gazette.table("land-prices").unwrap();
-    let args = ExportArgs {
-        table: "land-prices".into(),
-        filter: None,
+    let args = RowOptions {
         where_: vec!["用途=住宅用地".into()],
         min: vec!["地面单价=4000".into()],
-        max: vec![],
         sort: vec!["地面单价:desc".into()],
-        rows: None,
-        format: None,
-        encoding: Some(Encoding::Utf8Bom),
-        no_header: false,
-        provenance: false,
-        output: "-".into(),
+        ..Default::default()
     };
     let state = query_from_args(table, &args).unwrap();
     let rows = visible_rows_of(table, &state);

@@ -103,7 +103,8 @@ fn a_filtered_sorted_table_pdf_holds_only_the_rows_chosen() {
     }
     assert!(text.contains("用途∈住宅用地；地面单价≥4000"), "{text}");
     assert!(text.contains("排序：地面单价降序"), "{text}");
-    let rows = format!("（{}行，全表66行）", codes.len());
+    // In the words of the CSV's provenance and the workbook's 来源 sheet.
+    let rows = format!("行：筛选后显示的{}行（全表66行）", codes.len());
     assert!(text.contains(&rows), "{text}");
     assert!(
         !text.contains("商服用地"),

@@ -12,12 +12,11 @@ use crate::table::{ColumnFilter, Query, SortDirection, SortKey, visible_rows_of}
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Arguments of `gazette-browser export`. COLUMN is the printed column title without its unit
-/// (用途, 地面单价 …).
-#[derive(Debug, Clone, clap::Args)]
-pub struct ExportArgs {
-    /// Id of the table (see `tables`), e.g. land-prices.
-    pub table: String,
+/// Which rows of a table, chosen as in the window: its quick filter, column filters, sort and
+/// selection, as options. `export` and `pdf` both take them, so a row choice reads alike in
+/// both. COLUMN is the printed column title without its unit (用途, 地面单价 …).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RowOptions {
     /// Keep rows in which every word appears in some cell (the window's quick filter).
     #[arg(long, value_name = "TEXT")]
     pub filter: Option<String>,
@@ -34,10 +33,65 @@ pub struct ExportArgs {
     #[arg(long, value_name = "COLUMN[:desc]")]
     pub sort: Vec<String>,
     /// Only these rows, by 1-based position after filtering and sorting, e.g. 1,3,5-9: the
-    /// command line's selection. Without it every row shown after filtering is written, as the
+    /// command line's selection. Without it every row shown after filtering is taken, as the
     /// window does when no row is selected.
     #[arg(long, value_name = "LIST")]
     pub rows: Option<String>,
+}
+
+impl RowOptions {
+    /// Whether any option was given (a document, which has no rows, refuses them).
+    pub fn chooses_rows(&self) -> bool {
+        self.filter.is_some()
+            || !self.where_.is_empty()
+            || !self.min.is_empty()
+            || !self.max.is_empty()
+            || !self.sort.is_empty()
+            || self.rows.is_some()
+    }
+}
+
+/// The rows [`RowOptions`] chose of a table, and how, for the file and its provenance.
+#[derive(Debug, Clone)]
+pub struct ChosenRows {
+    /// The filters and sort.
+    pub query: Query,
+    /// How many rows the filters left.
+    pub shown: usize,
+    /// The rows taken (source indices, in order).
+    pub rows: Vec<usize>,
+    /// Which rows, as the provenance names them.
+    pub chosen: RowsChosen,
+}
+
+/// Applies `options` to `table`: filters, sort, then `--rows`.
+pub fn choose_rows(table: &Table, options: &RowOptions) -> Result<ChosenRows, ExportError> {
+    let query = query_from_args(table, options)?;
+    let shown = visible_rows_of(table, &query);
+    let shown_count = shown.len();
+    let (rows, chosen) = match &options.rows {
+        Some(list) => (
+            pick_positions(&shown, list)?,
+            RowsChosen::Positions(list.trim().to_owned()),
+        ),
+        None => (shown, RowsChosen::Shown),
+    };
+    Ok(ChosenRows {
+        query,
+        shown: shown_count,
+        rows,
+        chosen,
+    })
+}
+
+/// Arguments of `gazette-browser export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Id of the table (see `tables`), e.g. land-prices.
+    pub table: String,
+    /// Which rows.
+    #[command(flatten)]
+    pub choice: RowOptions,
     /// The kind of file: csv, or xlsx for an Excel workbook (numbers as numbers, a frozen
     /// header with filters, the provenance on a second sheet 来源). Without it the output's
     /// extension decides (.xlsx or .csv), and CSV is written otherwise.
@@ -145,16 +199,12 @@ pub fn export_command(
 ) -> Result<ExportSummary, ExportError> {
     let format = args.resolved_format()?;
     let table = find_table(gazette, &args.table)?;
-    let state = query_from_args(table, args)?;
-    let shown = visible_rows_of(table, &state);
-    let shown_count = shown.len();
-    let (rows, chosen) = match &args.rows {
-        Some(list) => (
-            pick_positions(&shown, list)?,
-            RowsChosen::Positions(list.trim().to_owned()),
-        ),
-        None => (shown, RowsChosen::Shown),
-    };
+    let ChosenRows {
+        query: state,
+        shown: shown_count,
+        rows,
+        chosen,
+    } = choose_rows(table, &args.choice)?;
     let columns: Vec<usize> = (0..table.columns.len()).collect();
     if format == ExportFormat::Xlsx {
         super::xlsx::check_row_limit(rows.len())?;
@@ -218,7 +268,7 @@ fn find_table<'a>(gazette: &'a Gazette, id: &str) -> Result<&'a Table, ExportErr
 }
 
 /// The [`Query`] the window would have after the same clicks.
-pub fn query_from_args(table: &Table, args: &ExportArgs) -> Result<Query, ExportError> {
+pub fn query_from_args(table: &Table, args: &RowOptions) -> Result<Query, ExportError> {
     let mut state = Query {
         quick_filter: args.filter.clone().unwrap_or_default(),
         ..Query::default()
@@ -390,12 +440,7 @@ mod tests {
     }
 
     fn numbers(table: &Table, line: &[&str]) -> Result<Vec<String>, ExportError> {
-        let state = query_from_args(table, &args(line))?;
-        let shown = visible_rows_of(table, &state);
-        let rows = match &args(line).rows {
-            Some(list) => pick_positions(&shown, list)?,
-            None => shown,
-        };
+        let rows = choose_rows(table, &args(line).choice)?.rows;
         Ok(rows
             .iter()
             .map(|&r| table.rows[r][0].as_printed().to_owned())

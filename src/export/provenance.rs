@@ -236,7 +236,9 @@ fn column_title(table: &Table, column: usize) -> &str {
     table.columns.get(column).map_or("?", |c| c.title.as_str())
 }
 
-fn describe_rows(rows: &RowsChosen, written: usize, shown: usize, total: usize) -> String {
+/// Which rows were written, of how many shown and in the table, in words: the one wording of
+/// the CSV's sidecar, the workbook's 来源 sheet and the PDF's footer.
+pub fn describe_rows(rows: &RowsChosen, written: usize, shown: usize, total: usize) -> String {
     match rows {
         RowsChosen::Selected => {
             format!("选中的 {written} 行（筛选后显示 {shown} 行，全表 {total} 行）")

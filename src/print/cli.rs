@@ -4,12 +4,11 @@
 //! [--min COLUMN=N]... [--max COLUMN=N]... [--sort COLUMN[:desc]]... [--rows 1,3,5-9]
 //! --output FILE`
 
-use super::{TableJob, document_pdf, export_time, rows_label, table_pdf};
-use crate::export::cli::{ExportArgs, pick_positions, query_from_args};
-use crate::export::{ExportError, RowChoice, write_output};
+use super::{TableJob, document_pdf, export_time, table_pdf};
+use crate::export::cli::{ChosenRows, RowOptions, choose_rows};
+use crate::export::{ExportError, write_output};
 use crate::files::FileIdentity;
 use crate::model::Gazette;
-use crate::table::visible_rows_of;
 use std::path::PathBuf;
 
 /// Arguments of `gazette-browser pdf`. The row options are those of `export` and apply to a
@@ -18,56 +17,12 @@ use std::path::PathBuf;
 pub struct PdfArgs {
     /// Id of a table (see `tables`) or of a document (see `docs`).
     pub id: String,
-    /// Keep rows in which every word appears in some cell (the window's quick filter).
-    #[arg(long, value_name = "TEXT")]
-    pub filter: Option<String>,
-    /// Keep rows whose COLUMN is exactly VALUE; repeat for several values or columns.
-    #[arg(long = "where", value_name = "COLUMN=VALUE")]
-    pub where_: Vec<String>,
-    /// Keep rows whose numeric COLUMN is at least N, e.g. 地面单价=4000.
-    #[arg(long, value_name = "COLUMN=N")]
-    pub min: Vec<String>,
-    /// Keep rows whose numeric COLUMN is at most N.
-    #[arg(long, value_name = "COLUMN=N")]
-    pub max: Vec<String>,
-    /// Sort by COLUMN, ascending unless `:desc` follows; repeat for secondary keys.
-    #[arg(long, value_name = "COLUMN[:desc]")]
-    pub sort: Vec<String>,
-    /// Only these rows, by 1-based position after filtering and sorting, e.g. 1,3,5-9.
-    #[arg(long, value_name = "LIST")]
-    pub rows: Option<String>,
+    /// Which rows of a table.
+    #[command(flatten)]
+    pub choice: RowOptions,
     /// Where to write the PDF (`-` for standard output).
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
-}
-
-impl PdfArgs {
-    /// The same choice of rows as `export` arguments, so both commands read them alike.
-    fn as_export_args(&self) -> ExportArgs {
-        ExportArgs {
-            table: self.id.clone(),
-            filter: self.filter.clone(),
-            where_: self.where_.clone(),
-            min: self.min.clone(),
-            max: self.max.clone(),
-            sort: self.sort.clone(),
-            rows: self.rows.clone(),
-            format: None,
-            encoding: None,
-            no_header: false,
-            provenance: false,
-            output: self.output.clone(),
-        }
-    }
-
-    fn chooses_rows(&self) -> bool {
-        self.filter.is_some()
-            || !self.where_.is_empty()
-            || !self.min.is_empty()
-            || !self.max.is_empty()
-            || !self.sort.is_empty()
-            || self.rows.is_some()
-    }
 }
 
 /// Writes the PDF the arguments ask for, never onto `input`, and says what it wrote on
@@ -88,13 +43,12 @@ pub fn run(
 /// The PDF and a few words on what it holds; nothing is written when an argument is wrong.
 pub fn pdf_bytes(gazette: &Gazette, args: &PdfArgs) -> Result<(Vec<u8>, String), ExportError> {
     if let Some(table) = gazette.table(&args.id) {
-        let export = args.as_export_args();
-        let query = query_from_args(table, &export)?;
-        let shown = visible_rows_of(table, &query);
-        let (rows, label) = match &args.rows {
-            Some(list) => (pick_positions(&shown, list)?, super::strings::rows_at(list)),
-            None => (shown, rows_label(RowChoice::Shown)),
-        };
+        let ChosenRows {
+            query,
+            shown,
+            rows,
+            chosen,
+        } = choose_rows(table, &args.choice)?;
         let columns: Vec<usize> = (0..table.columns.len()).collect();
         let job = TableJob {
             gazette,
@@ -102,14 +56,15 @@ pub fn pdf_bytes(gazette: &Gazette, args: &PdfArgs) -> Result<(Vec<u8>, String),
             rows: &rows,
             columns: &columns,
             query: &query,
-            rows_label: label,
+            chosen,
+            shown,
             time: export_time(),
         };
         let bytes = table_pdf(&job)?;
         return Ok((bytes, format!("{} rows", rows.len())));
     }
     if let Some(document) = gazette.document(&args.id) {
-        if args.chooses_rows() {
+        if args.choice.chooses_rows() {
             return Err(ExportError::BadArgument(format!(
                 "\"{}\" is a document: --filter, --where, --min, --max, --sort and --rows choose \
                  rows of a table only",

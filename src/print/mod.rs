@@ -14,7 +14,8 @@ pub mod strings;
 
 pub use pdf::Properties;
 
-use crate::export::{ExportError, RowChoice};
+use crate::export::ExportError;
+use crate::export::provenance::{RowsChosen, describe_rows};
 use crate::model::{Block, Document, Gazette, Table, TableOrigin};
 use crate::table::{ColumnFilter, Query, SortDirection};
 use font::FontMetrics;
@@ -39,8 +40,10 @@ pub struct TableJob<'a> {
     pub columns: &'a [usize],
     /// The filters and sort that chose and ordered the rows.
     pub query: &'a Query,
-    /// Which rows were chosen, in words ([`rows_label`], [`strings::rows_at`]).
-    pub rows_label: String,
+    /// How the rows were chosen.
+    pub chosen: RowsChosen,
+    /// How many rows the filters left, of which [`TableJob::rows`] were chosen.
+    pub shown: usize,
     /// When, as [`utc_timestamp`] writes it.
     pub time: String,
 }
@@ -200,9 +203,7 @@ pub fn provenance_lines(job: &TableJob<'_>) -> Vec<String> {
             describe_sort(job.table, job.query)
         ),
         strings::rows_line(
-            &job.rows_label,
-            job.rows.len(),
-            job.table.rows.len(),
+            &describe_rows(&job.chosen, job.rows.len(), job.shown, job.table.rows.len()),
             job.columns.len(),
             job.table.columns.len(),
             &job.time,
@@ -267,16 +268,6 @@ pub fn describe_sort(table: &Table, query: &Query) -> String {
         })
         .collect();
     keys.join("，")
-}
-
-/// The words for a window's row choice.
-pub fn rows_label(choice: RowChoice) -> String {
-    match choice {
-        RowChoice::Selected => strings::ROWS_SELECTED,
-        RowChoice::Shown => strings::ROWS_SHOWN,
-        RowChoice::All => strings::ROWS_ALL,
-    }
-    .to_owned()
 }
 
 /// The time a printout names, in Beijing time as every export's provenance

@@ -38,34 +38,12 @@ pub fn quick_filter(words: &str) -> String {
     format!("含“{words}”")
 }
 
-/// Footer: which rows, how many of how many, which columns, when, by which program.
-pub fn rows_line(
-    choice: &str,
-    rows: usize,
-    total: usize,
-    columns: usize,
-    all_columns: usize,
-    time: &str,
-) -> String {
+/// Footer: which rows (in the provenance's words), which columns, when, by which program.
+pub fn rows_line(rows: &str, columns: usize, all_columns: usize, time: &str) -> String {
     format!(
-        "行：{choice}（{rows} 行，全表 {total} 行）；列：{columns}/{all_columns}；导出时间：{time}；\
-         公报浏览器 {}",
+        "行：{rows}；列：{columns}/{all_columns}；导出时间：{time}；公报浏览器 {}",
         env!("CARGO_PKG_VERSION")
     )
-}
-
-/// Which rows: the selected ones.
-pub const ROWS_SELECTED: &str = "所选行";
-
-/// Which rows: every shown row.
-pub const ROWS_SHOWN: &str = "筛选后显示的行";
-
-/// Which rows: all rows.
-pub const ROWS_ALL: &str = "全部行";
-
-/// Which rows: the positions given on the command line.
-pub fn rows_at(list: &str) -> String {
-    format!("第 {list} 行（筛选排序后的位置）")
 }
 
 /// In a document's printout, in place of a table too long to print.

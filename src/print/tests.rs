@@ -14,7 +14,8 @@ fn job<'a>(
         rows,
         columns,
         query,
-        rows_label: rows_label(RowChoice::Shown),
+        chosen: crate::export::provenance::RowsChosen::Shown,
+        shown: rows.len(),
         time: "2026-12-05 03:30:00（北京时间）".to_owned(),
     }
 }
@@ -130,19 +131,12 @@ fn the_pharma_plan_prints_every_heading_box_and_table() {
 fn filters_and_sort_are_described_in_words() {
     let gazette = embedded().unwrap();
     let table = gazette.table("land-prices").unwrap();
-    let args = crate::export::cli::ExportArgs {
-        table: "land-prices".into(),
+    let args = crate::export::cli::RowOptions {
         filter: Some("驿城".into()),
         where_: vec!["用途=住宅用地".into()],
         min: vec!["地面单价=4000".into()],
-        max: vec![],
         sort: vec!["地面单价:desc".into()],
-        rows: None,
-        format: None,
-        encoding: None,
-        no_header: false,
-        provenance: false,
-        output: "-".into(),
+        ..Default::default()
     };
     let query = crate::export::cli::query_from_args(table, &args).unwrap();
     assert_eq!(

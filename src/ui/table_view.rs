@@ -397,7 +397,8 @@ impl TableView {
                 rows: &rows,
                 columns: &columns,
                 query: &state.query,
-                rows_label: crate::print::rows_label(choice),
+                chosen: choice.into(),
+                shown: session.visible().len(),
                 time: crate::print::export_time(),
             };
             let csv = crate::export::ExportFormat::Csv;
