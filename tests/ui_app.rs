@@ -267,6 +267,78 @@ fn a_table_hit_opens_its_row_and_the_results_make_room_until_the_box_is_used_aga
     );
 }
 
+/// A hit in the last column of 附件1, far to the right of a small window, lands on its cell:
+/// the cell is scrolled into view sideways and marked (orange, and "selected" for assistive
+/// technology), and the mark goes when the clerk moves on to another row.
+#[test]
+fn a_table_hit_scrolls_to_its_cell_and_marks_it_until_the_focus_moves_on() {
+    let gazette = gazette();
+    let table = gazette.table("land-prices").unwrap();
+    let (row, column) = (30, table.columns.len() - 1);
+    let value = table.rows[row][column].as_printed().to_owned();
+    let size = [922.0, 500.0];
+    let shown = gazette.clone();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| App::new(shown, cc.storage));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    text_box(&harness, ZH.search_hint).type_text(&value);
+    harness.run();
+    let place = ZH.search_cell_row.replace("{}", &(row + 1).to_string());
+    let header = &table.columns[column].title;
+    harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .find(|node| {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            label.contains(&place) && label.contains(header.as_str())
+        })
+        .expect("the hit of that cell")
+        .click();
+    harness.run();
+    let marked: Vec<_> = marked_cells(&harness).collect();
+    assert_eq!(marked.len(), 1, "one cell is marked");
+    let cell = &marked[0];
+    let shown = cell.value().unwrap_or_default();
+    assert_eq!(
+        shown.replace(',', ""),
+        value,
+        "the marked cell is the hit's"
+    );
+    let rect = cell.rect();
+    assert!(
+        rect.left() >= 0.0 && rect.right() <= size[0],
+        "scrolled sideways into the window: {rect:?}"
+    );
+    let status = harness.get_by_label_contains("显示 66 / 66 行").rect();
+    assert!(
+        rect.bottom() <= status.top(),
+        "and down to its row, above the status bar: {rect:?}"
+    );
+    // The clerk moves on to the next row.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let store = harness.state().doc_tables().store();
+    assert_eq!(store.selection(&table.id).unwrap().focused(), Some(row + 1));
+    assert_eq!(
+        marked_cells(&harness).count(),
+        0,
+        "the mark goes with the focus"
+    );
+}
+
+/// The text labels marked as selected: the cell a search hit landed on.
+fn marked_cells<'h>(
+    harness: &'h Harness<'_, App>,
+) -> impl Iterator<Item = egui_kittest::Node<'h>> + 'h {
+    let by = egui_kittest::kittest::By::new()
+        .role(egui::accesskit::Role::Label)
+        .include_labels()
+        .predicate(|node| node.is_selected() == Some(true));
+    harness.query_all(by)
+}
+
 /// Pinyin typed through an input method that shows its composition in the box (Fcitx5 with
 /// UseOnTheSpot, IBus on Wayland) is not searched for while it is half typed: "yao gu" found
 /// nothing and the results said so; only the committed 药谷 is searched.

@@ -24,11 +24,25 @@ pub struct Store {
     /// A row a view should bring into sight (table id, source row), set by a selection made
     /// elsewhere (the schematic, a search hit) and taken by the table view.
     #[serde(skip)]
-    reveal: Option<(String, usize)>,
+    reveal: Option<(String, Reveal)>,
+    /// The cell a search hit landed on (table id, source row, column), marked in the table
+    /// view while its row keeps the focus ([`Store::marked_cell`]).
+    #[serde(skip)]
+    marked: Option<(String, usize, usize)>,
     /// A row to show on the schematic (table id, source row): a double-click in the table or
     /// 在示意图中查看, taken by the schematic.
     #[serde(skip)]
     map_request: Option<(String, usize)>,
+}
+
+/// A place a table view should bring into sight, once: a row, and on it a column when the
+/// place is a cell (a search hit), which may be far to the right of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reveal {
+    /// The source row.
+    pub row: usize,
+    /// The column to scroll to sideways, if any.
+    pub column: Option<usize>,
 }
 
 fn serialize_remembered<S: serde::Serializer>(
@@ -77,7 +91,28 @@ impl Store {
     ) {
         let state = self.states.entry(table_id.to_owned()).or_default();
         state.selection.set(rows, focus);
-        self.reveal = focus.map(|row| (table_id.to_owned(), row));
+        self.reveal = focus.map(|row| (table_id.to_owned(), Reveal { row, column: None }));
+    }
+
+    /// A search hit in cell (`row`, `column`): the row is selected and focused, the view
+    /// brings the cell into sight both ways, and the cell stays marked until the clerk moves
+    /// the focus to another row.
+    pub fn land_on_cell(&mut self, table_id: &str, row: usize, column: usize) {
+        self.select(table_id, [row], Some(row));
+        let reveal = Reveal {
+            row,
+            column: Some(column),
+        };
+        self.reveal = Some((table_id.to_owned(), reveal));
+        self.marked = Some((table_id.to_owned(), row, column));
+    }
+
+    /// The cell of `table_id` a search hit landed on, (source row, column), while that row
+    /// still has the focus: a click on another row or a key that moves the focus ends it.
+    pub fn marked_cell(&self, table_id: &str) -> Option<(usize, usize)> {
+        let (id, row, column) = self.marked.as_ref()?;
+        let focused = self.selection(table_id)?.focused();
+        (id == table_id && focused == Some(*row)).then_some((*row, *column))
     }
 
     /// A click on `row` made outside the table (a region of the schematic): the same rule as a
@@ -92,16 +127,16 @@ impl Store {
             ..kind
         };
         state.selection.click(row, kind, &[]);
-        self.reveal = Some((table_id.to_owned(), row));
+        self.reveal = Some((table_id.to_owned(), Reveal { row, column: None }));
     }
 
-    /// The row to bring into sight in `table_id`, once.
-    pub fn take_reveal(&mut self, table_id: &str) -> Option<usize> {
+    /// The row, or cell, to bring into sight in `table_id`, once.
+    pub fn take_reveal(&mut self, table_id: &str) -> Option<Reveal> {
         match &self.reveal {
-            Some((id, row)) if id == table_id => {
-                let row = *row;
+            Some((id, reveal)) if id == table_id => {
+                let reveal = *reveal;
                 self.reveal = None;
-                Some(row)
+                Some(reveal)
             }
             _ => None,
         }
@@ -138,6 +173,7 @@ impl Store {
     pub fn opened_another_file(&mut self) {
         self.generation += 1;
         self.reveal = None;
+        self.marked = None;
         self.map_request = None;
     }
 }
@@ -173,8 +209,37 @@ mod tests {
             Some(5),
             "Ctrl+click keeps the focus on the clicked row, as in the table"
         );
-        assert_eq!(store.take_reveal("land-prices"), Some(5));
+        let row_only = Reveal {
+            row: 5,
+            column: None,
+        };
+        assert_eq!(store.take_reveal("land-prices"), Some(row_only));
         assert_eq!(store.take_reveal("land-prices"), None, "once");
+    }
+
+    #[test]
+    fn a_search_hit_marks_its_cell_until_the_focus_moves_to_another_row() {
+        let mut store = Store::default();
+        store.land_on_cell("land-prices", 9, 11);
+        let cell = Reveal {
+            row: 9,
+            column: Some(11),
+        };
+        assert_eq!(store.take_reveal("land-prices"), Some(cell));
+        assert_eq!(store.marked_cell("land-prices"), Some((9, 11)));
+        assert_eq!(store.marked_cell("other"), None);
+        assert_eq!(store.selected_rows("land-prices").len(), 1);
+        store.click("land-prices", 9, CTRL);
+        assert_eq!(
+            store.marked_cell("land-prices"),
+            Some((9, 11)),
+            "the focus stays on the row"
+        );
+        store.click("land-prices", 4, ClickKind::default());
+        assert_eq!(store.marked_cell("land-prices"), None, "another row");
+        store.land_on_cell("land-prices", 9, 11);
+        store.opened_another_file();
+        assert_eq!(store.marked_cell("land-prices"), None, "another file");
     }
 
     #[test]

@@ -159,6 +159,24 @@ impl DocTables {
         Some(table.document.clone())
     }
 
+    /// Opens table `table_id` in the table view and lands on cell (`row`, `column`), a search
+    /// hit: the row selected, the cell scrolled into sight both ways and marked. Returns the
+    /// document's id.
+    pub fn land_on_cell(
+        &mut self,
+        gazette: &Gazette,
+        table_id: &str,
+        row: usize,
+        column: usize,
+    ) -> Option<String> {
+        let document = self.open_table(gazette, table_id, None)?;
+        let table = gazette.table(table_id)?;
+        if row < table.rows.len() && column < table.columns.len() {
+            self.store.land_on_cell(table_id, row, column);
+        }
+        Some(document)
+    }
+
     /// The table chosen for `document` (the first, land-prices first, until another is).
     pub fn chosen_table<'g>(&self, gazette: &'g Gazette, document: &str) -> Option<&'g Table> {
         let tables = tables_of(gazette, document);

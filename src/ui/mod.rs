@@ -411,7 +411,7 @@ impl App {
             Nav::Table { table, row } => self.open_table(&table, row),
             Nav::Cell { table, row, column } => {
                 self.open_cell(&table, CellRef { row, column });
-                self.open_table(&table, Some(row));
+                self.land_in_table(&table, row, column);
             }
         }
     }
@@ -437,6 +437,17 @@ impl App {
         if let Some(tab) = self
             .tables
             .open_table(&self.gazette, table, row)
+            .and_then(|id| self.gazette.document(&id).map(tab_of))
+        {
+            self.tab = tab;
+        }
+    }
+
+    /// Shows a search hit's cell in its document's table view, marked.
+    fn land_in_table(&mut self, table: &str, row: usize, column: usize) {
+        if let Some(tab) = self
+            .tables
+            .land_on_cell(&self.gazette, table, row, column)
             .and_then(|id| self.gazette.document(&id).map(tab_of))
         {
             self.tab = tab;

@@ -7,7 +7,9 @@ use crate::model::Column;
 use crate::table::highlight::match_ranges;
 use crate::table::{NumberFormat, SortDirection};
 use eframe::egui::text::{ByteIndex, LayoutJob, LayoutSection, TextFormat};
-use eframe::egui::{self, Align, Color32, FontId, Galley, Layout, Rect, Sense, TextStyle, Ui};
+use eframe::egui::{
+    self, Align, Color32, FontId, Galley, Layout, Rect, Response, Sense, TextStyle, Ui,
+};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -66,14 +68,35 @@ impl Figures {
 /// One body cell. A number of a numeric column reads formatted (`94,008.28`) and right-aligned;
 /// anything else (text, codes, "--") as printed, left-aligned, cut with "…" when too long (the
 /// whole text on hover). Words of the quick filter are marked, and a cut cell is cut so that
-/// its first match stays in view.
+/// its first match stays in view. A `marked` cell, the one a search hit landed on, is painted
+/// orange beneath its text.
 pub(super) fn body_cell(
     ui: &mut Ui,
     printed: &str,
     format: Option<&NumberFormat>,
     figures: &Figures,
     quick_filter: &str,
+    marked: bool,
 ) {
+    if marked {
+        mark_cell(ui);
+    }
+    let response = cell_text(ui, printed, format, figures, quick_filter);
+    if marked {
+        // Assistive technology (and the UI tests) hear which cell the search landed on.
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_selected(true));
+    }
+}
+
+/// The cell's text as described on [`body_cell`]; returns its label.
+fn cell_text(
+    ui: &mut Ui,
+    printed: &str,
+    format: Option<&NumberFormat>,
+    figures: &Figures,
+    quick_filter: &str,
+) -> Response {
     let matches = match_ranges(printed, quick_filter);
     if let Some(number) = format.and_then(|f| f.cell(printed)) {
         let mut job = figures.job(&number);
@@ -82,21 +105,42 @@ pub(super) fn body_cell(
                 section.format.background = match_background(ui);
             }
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.add(egui::Label::new(job).selectable(false));
-        });
-        return;
+        return ui
+            .with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.add(egui::Label::new(job).selectable(false))
+            })
+            .inner;
     }
     if matches.is_empty() {
-        ui.add(egui::Label::new(printed).selectable(false).truncate());
-        return;
+        return ui.add(egui::Label::new(printed).selectable(false).truncate());
     }
     let (text, matches) = keep_first_match_in_view(ui, printed, matches);
     let job = marked_job(ui, &text, &matches);
     let response = ui.add(egui::Label::new(job).selectable(false).truncate());
     if text != printed {
-        response.on_hover_text(printed);
+        return response.on_hover_text(printed);
     }
+    response
+}
+
+/// The background and frame of the cell a search hit landed on, painted under its text: the
+/// orange of the reader's current find match, so the eye looks for the same mark.
+fn mark_cell(ui: &Ui) {
+    let (fill, stroke) = if ui.visuals().dark_mode {
+        (
+            Color32::from_rgb(120, 62, 14),
+            Color32::from_rgb(255, 150, 50),
+        )
+    } else {
+        (super::tables::CURRENT, Color32::from_rgb(200, 90, 0))
+    };
+    ui.painter().rect(
+        ui.max_rect(),
+        2.0,
+        fill,
+        egui::Stroke::new(1.5, stroke),
+        egui::StrokeKind::Inside,
+    );
 }
 
 /// The background of a quick-filter match: a marker yellow that reads in both themes.

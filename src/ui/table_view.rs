@@ -14,8 +14,8 @@ use crate::desktop::DialogSupport;
 use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
-    Busy, ClickKind, ColumnFilter, ColumnNeed, NumberFormat, Progress, Session, StatusFacts, Store,
-    TableState, fit_widths, frozen_count, has_value_list, tsv,
+    Busy, ClickKind, ColumnFilter, ColumnNeed, NumberFormat, Progress, Reveal, Session,
+    StatusFacts, Store, TableState, fit_widths, frozen_count, has_value_list, tsv,
 };
 use eframe::egui::{self, Key, RichText, Sense, Ui};
 use egui_extras::{Column as Width, TableBuilder};
@@ -151,10 +151,14 @@ impl TableView {
             .filter(|s| s.belongs_to(table, generation))
             .unwrap_or_else(|| Session::new(table, generation));
         let reveal = store.take_reveal(&table.id);
+        let marked = store.marked_cell(&table.id);
         let state = store.fitted(table);
         // Before drawing: take a worker's answer, catch up with last frame's changes.
         session.update(table, self.shared.as_ref(), &state.query);
-        let reveal = self.handle_keys(ui, state, &session, table).or(reveal);
+        let reveal = self
+            .handle_keys(ui, state, &session, table)
+            .map(|row| Reveal { row, column: None })
+            .or(reveal);
         let selected_shown = session.status(table, &state.selection).selected;
         self.toolbar(ui, state, table, selected_shown);
         self.export_ui(ui, table, state, &session);
@@ -173,6 +177,7 @@ impl TableView {
                     session: &session,
                     needs: &needs,
                     available,
+                    marked,
                     lang,
                 };
                 table_ui(ui, &frame, state, reveal)
@@ -480,6 +485,8 @@ struct Frame<'a> {
     needs: &'a [ColumnNeed],
     /// The width the grid has on screen.
     available: f32,
+    /// The cell a search hit landed on (source row, column), drawn marked.
+    marked: Option<(usize, usize)>,
     lang: Lang,
 }
 
@@ -507,14 +514,15 @@ fn requested_widths(
 }
 
 /// The grid itself: header with sort buttons and filter popups, then virtual rows. `reveal` is
-/// a row to scroll into view (focused by the keyboard or selected from outside the table).
+/// a row to scroll into view (focused by the keyboard or selected from outside the table), and
+/// for a search hit the column to scroll to sideways.
 /// When the columns are wider than the window, the leading ones ([`frozen_count`]) stay in a
 /// pane of their own while the others scroll sideways; both panes scroll up and down together.
 fn table_ui(
     ui: &mut Ui,
     frame: &Frame<'_>,
     state: &mut TableState,
-    reveal: Option<usize>,
+    reveal: Option<Reveal>,
 ) -> Actions {
     let table = frame.table;
     let columns = state.layout.shown_columns(table.columns.len());
@@ -665,7 +673,7 @@ fn pane_ui(
     frame: &Frame<'_>,
     state: &mut TableState,
     pane: &Pane,
-    reveal: Option<usize>,
+    reveal: Option<Reveal>,
     scroll: Option<Option<f32>>,
     actions: &mut Actions,
 ) -> Option<f32> {
@@ -702,15 +710,23 @@ fn pane_ui(
         builder = builder.vertical_scroll_offset(offset);
     }
     let visible = session.visible();
-    if let Some(position) = reveal.and_then(|r| visible.iter().position(|&v| v == r)) {
+    if let Some(position) = reveal.and_then(|r| visible.iter().position(|&v| v == r.row)) {
         builder = builder.scroll_to_row(position, Some(egui::Align::Center));
     }
+    let sideways_to = reveal
+        .and_then(|r| r.column)
+        .filter(|c| columns.contains(c));
+    let mut sideways_rect = None;
     let formats = session.number_formats(table);
     // Cloned: the header's filter popups change the query while the rows are drawn after it.
     let quick_filter = state.query.quick_filter.clone();
     let view = builder.header(pane.header_height, |mut header| {
         for &c in columns {
-            header.col(|ui| header_cell(ui, table, c, state, session, lang, actions));
+            let (rect, _) =
+                header.col(|ui| header_cell(ui, table, c, state, session, lang, actions));
+            if sideways_to == Some(c) {
+                sideways_rect = Some(rect);
+            }
         }
     });
     let output = view.body(|body| {
@@ -725,7 +741,10 @@ fn pane_ui(
                     .get(c)
                     .map_or("", |cell| cell.as_printed());
                 let format = formats.get(c).and_then(Option::as_ref);
-                row.col(|ui| cells::body_cell(ui, text, format, &figures, &quick_filter));
+                let marked = frame.marked == Some((source, c));
+                row.col(|ui| {
+                    cells::body_cell(ui, text, format, &figures, &quick_filter, marked);
+                });
             }
             if row.response().double_clicked() {
                 actions.show_on_map = Some(source);
@@ -739,6 +758,11 @@ fn pane_ui(
             }
         });
     });
+    // The header's column, for its x: the body's own scroll area takes the row's target (and
+    // drops any sideways one), so the sideways one is asked of the area around the grid after.
+    if let Some(rect) = sideways_rect {
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
     scroll.map(|_| output.state.clamped_offset().y)
 }
 
