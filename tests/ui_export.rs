@@ -7,65 +7,27 @@ use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gazette_browser::desktop::{DialogSupport, MissingReason};
-use gazette_browser::model::{Cell, Column, ColumnKind, Table, TableOrigin};
+use gazette_browser::model::Table;
 use gazette_browser::table::Store;
-use gazette_browser::ui::table_view::TableView;
 use std::path::{Path, PathBuf};
 
-fn column(title: &str, kind: ColumnKind, unit: Option<&str>) -> Column {
-    Column {
-        title: title.into(),
-        kind,
-        unit: unit.map(Into::into),
-    }
-}
+mod common;
+use common::table_screen::{Screen, land_prices, table_harness, wait_for_label};
 
 /// Four rows of 附件1.
 fn table() -> Table {
-    let rows = [
+    land_prices(&[
         ["1", "商服用地", "411700S50001", "3298.21", "4520"],
         ["28", "住宅用地", "411700Z70001", "94008.28", "5595"],
         ["41", "住宅用地", "411700Z70014", "77120.76", "3945"],
         ["55", "工业用地", "411700G60001", "168658.88", "361"],
-    ];
-    Table {
-        id: "land-prices".into(),
-        title: "驻马店市中心城区标定地价公示信息表".into(),
-        document: "land-price-notice".into(),
-        origin: TableOrigin::Printed {
-            place: "附件1".into(),
-        },
-        columns: vec![
-            column("序号", ColumnKind::Integer, None),
-            column("用途", ColumnKind::Category, None),
-            column("标定区域编号", ColumnKind::Code, None),
-            column("土地面积", ColumnKind::Decimal, Some("m²")),
-            column("地面单价", ColumnKind::Integer, Some("元/m²")),
-        ],
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|t| Cell::from(t.to_string())).collect())
-            .collect(),
-    }
-}
-
-#[derive(Default)]
-struct Screen {
-    view: TableView,
-    store: Store,
+    ])
 }
 
 /// The table view where no save dialog can appear, so the export dialog has a path field
 /// prefilled with `folder` and the suggested name.
 fn harness(folder: &Path) -> Harness<'static, Screen> {
-    let table = table();
-    let mut harness = Harness::builder()
-        .allow_missing_glyphs()
-        .with_size(egui::vec2(1200.0, 700.0))
-        .build_ui_state(
-            move |ui, screen: &mut Screen| screen.view.show(ui, &mut screen.store, &table),
-            Screen::default(),
-        );
+    let mut harness = table_harness(table(), Store::default(), egui::vec2(1200.0, 700.0));
     harness.state_mut().view.dialogs = DialogSupport::Missing(MissingReason::NoPortalNoZenity);
     harness.state_mut().view.last_folder = Some(folder.to_path_buf());
     harness.run();
@@ -78,18 +40,6 @@ fn fresh_folder(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
     folder
-}
-
-/// Steps frames until a label containing `text` shows, while a worker thread writes; bounded by
-/// a number of frames, not by time.
-fn wait_for_label(harness: &mut Harness<'_, Screen>, text: &str) {
-    for _ in 0..3000 {
-        harness.step();
-        if harness.query_by_label_contains(text).is_some() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
 }
 
 /// Opens the dialog, clicks each of `clicks` by label, exports, and waits for the result.

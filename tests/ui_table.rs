@@ -3,58 +3,25 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use eframe::egui::accesskit::Role;
-use eframe::egui::{self, Key, Modifiers, OutputCommand};
+use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gazette_browser::model::{Cell, Column, ColumnKind, Table, TableOrigin};
+use gazette_browser::model::{ColumnKind, Table};
 use gazette_browser::table::Store;
-use gazette_browser::ui::table_view::TableView;
 
-fn column(title: &str, kind: ColumnKind, unit: Option<&str>) -> Column {
-    Column {
-        title: title.into(),
-        kind,
-        unit: unit.map(Into::into),
-    }
-}
+mod common;
+use common::table_screen::{Screen, column, land_prices, table_harness, wait_for_label};
 
 /// Six rows of 附件1.
 fn table() -> Table {
-    let rows = [
+    land_prices(&[
         ["1", "商服用地", "411700S50001", "3298.21", "4520"],
         ["2", "商服用地", "411700S50002", "2234.06", "4415"],
         ["28", "住宅用地", "411700Z70001", "94008.28", "5595"],
         ["30", "住宅用地", "411700Z70003", "39235.66", "5640"],
         ["41", "住宅用地", "411700Z70014", "77120.76", "3945"],
         ["55", "工业用地", "411700G60001", "168658.88", "361"],
-    ];
-    Table {
-        id: "land-prices".into(),
-        title: "驻马店市中心城区标定地价公示信息表".into(),
-        document: "land-price-notice".into(),
-        origin: TableOrigin::Printed {
-            place: "附件1".into(),
-        },
-        columns: vec![
-            column("序号", ColumnKind::Integer, None),
-            column("用途", ColumnKind::Category, None),
-            column("标定区域编号", ColumnKind::Code, None),
-            column("土地面积", ColumnKind::Decimal, Some("m²")),
-            column("地面单价", ColumnKind::Integer, Some("元/m²")),
-        ],
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|t| Cell::from(t.to_string())).collect())
-            .collect(),
-    }
-}
-
-/// The widget under test and the last text it put on the clipboard.
-#[derive(Default)]
-struct Screen {
-    view: TableView,
-    store: Store,
-    clipboard: Option<String>,
+    ])
 }
 
 fn harness() -> Harness<'static, Screen> {
@@ -63,32 +30,7 @@ fn harness() -> Harness<'static, Screen> {
 
 /// The table view over a store that already holds what the clerk asked of the table.
 fn harness_with(store: Store) -> Harness<'static, Screen> {
-    harness_for(table(), store, egui::vec2(1200.0, 600.0))
-}
-
-/// The table view of `table` in a window of `size`.
-fn harness_for(table: Table, store: Store, size: egui::Vec2) -> Harness<'static, Screen> {
-    Harness::builder()
-        .allow_missing_glyphs()
-        .with_size(size)
-        .build_ui_state(
-            move |ui, screen: &mut Screen| {
-                screen.view.show(ui, &mut screen.store, &table);
-                let copied = ui.ctx().output(|o| {
-                    o.commands.iter().find_map(|c| match c {
-                        OutputCommand::CopyText(text) => Some(text.clone()),
-                        _ => None,
-                    })
-                });
-                if copied.is_some() {
-                    screen.clipboard = copied;
-                }
-            },
-            Screen {
-                store,
-                ..Screen::default()
-            },
-        )
+    table_harness(table(), store, egui::vec2(1200.0, 600.0))
 }
 
 /// Presses a shortcut and returns what it put on the clipboard, if anything.
@@ -312,18 +254,6 @@ fn export_opens_on_the_selected_rows_when_there_are_any() {
         2,
         "Ctrl+E opens on the selection too"
     );
-}
-
-/// Steps frames until a label containing `text` shows, while a worker thread writes; bounded by
-/// a number of frames, not by time (under wine a write takes seconds).
-fn wait_for_label(harness: &mut Harness<'_, Screen>, text: &str) {
-    for _ in 0..3000 {
-        harness.step();
-        if harness.query_by_label_contains(text).is_some() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
 }
 
 /// Where no save dialog can appear (a minimal Linux desktop), the export dialog says why and
@@ -591,7 +521,7 @@ fn a_quick_filter_match_is_never_hidden_in_the_ellipsis() {
         ],
         ..table()
     };
-    let mut harness = harness_for(table, Store::default(), egui::vec2(700.0, 400.0));
+    let mut harness = table_harness(table, Store::default(), egui::vec2(700.0, 400.0));
     harness.run();
     assert!(
         harness.query_by_label(bounds).is_some(),
@@ -622,8 +552,9 @@ fn the_leading_columns_stay_while_the_others_scroll() {
     let last_name = table.rows[last][4].as_printed().to_owned();
     let first_code = table.rows[0][2].as_printed().to_owned();
     let price_header = table.columns[12].header();
-    let mut harness = harness_for(table, Store::default(), egui::vec2(1000.0, 600.0));
+    let mut harness = table_harness(table, Store::default(), egui::vec2(1000.0, 600.0));
     harness.run();
+    unfold_details(&mut harness);
     let code_at = harness.get_by_label(&first_code).rect();
     harness.get_by_label(&price_header).scroll_to_me();
     harness.run();
@@ -678,7 +609,7 @@ fn the_details_pane_breaks_lines_by_the_rules_of_chinese_typesetting() {
         ]],
         ..table()
     };
-    let mut harness = harness_for(table, Store::default(), egui::vec2(900.0, 600.0));
+    let mut harness = table_harness(table, Store::default(), egui::vec2(900.0, 600.0));
     // The program's own Chinese font, so that characters have their real widths.
     harness.ctx.add_font(egui::epaint::text::FontInsert::new(
         gazette_browser::ui::FONT_NAME,
@@ -689,6 +620,7 @@ fn the_details_pane_breaks_lines_by_the_rules_of_chinese_typesetting() {
         }],
     ));
     harness.run();
+    unfold_details(&mut harness);
     harness.get_by_label("411700S50001").click();
     harness.run();
     assert_eq!(
@@ -708,4 +640,50 @@ fn the_details_pane_breaks_lines_by_the_rules_of_chinese_typesetting() {
         assert!(!line.starts_with(['，', '；', '、', '》']), "{lines:?}");
         assert!(!line.ends_with('《'), "{lines:?}");
     }
+}
+
+/// The folded details pane's button: one character a line, read top to bottom.
+const FOLDED_DETAILS: &str = "«\n详\n细\n信\n息";
+
+/// Opens the details pane where a narrow window folded it.
+fn unfold_details(harness: &mut Harness<'_, Screen>) {
+    harness.get_by_label(FOLDED_DETAILS).click();
+    harness.run();
+}
+
+/// On a narrow window (a 1024×600 laptop) the details pane starts folded to a strip, so the
+/// grid keeps its width; its button opens it, » folds it again, and the clerk's choice holds
+/// whatever the width.
+#[test]
+fn a_narrow_window_folds_the_details_pane_until_the_clerk_opens_it() {
+    let mut harness = table_harness(table(), Store::default(), egui::vec2(900.0, 600.0));
+    harness.run();
+    assert!(
+        harness.query_by_label("详细信息").is_none(),
+        "folded at 900 points"
+    );
+    let strip = harness.get_by_label(FOLDED_DETAILS).rect();
+    assert!(strip.width() < 40.0, "a narrow strip: {strip:?}");
+    unfold_details(&mut harness);
+    assert!(harness.query_by_label("详细信息").is_some(), "opened");
+    assert_eq!(harness.state().view.details_open, Some(true));
+    harness.get_by_label("»").click();
+    harness.run();
+    assert!(harness.query_by_label("详细信息").is_none(), "folded again");
+    assert_eq!(harness.state().view.details_open, Some(false));
+
+    let mut wide = table_harness(table(), Store::default(), egui::vec2(1400.0, 600.0));
+    wide.run();
+    assert!(
+        wide.query_by_label("详细信息").is_some(),
+        "open where there is room"
+    );
+    wide.get_by_label("»").click();
+    wide.run();
+    wide.set_size(egui::vec2(1600.0, 600.0));
+    wide.run();
+    assert!(
+        wide.query_by_label("详细信息").is_none(),
+        "the clerk's choice holds"
+    );
 }

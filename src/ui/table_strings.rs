@@ -20,6 +20,12 @@ pub enum Text {
     Details,
     /// Details pane text when no row is focused.
     NoFocus,
+    /// Hover text of the button that folds the details pane away.
+    HideDetails,
+    /// The folded details pane's button, one character a line (read top to bottom).
+    ShowDetailsVertical,
+    /// Hover text of [`Text::ShowDetailsVertical`].
+    ShowDetails,
     /// Where the rows would be when the filters leave none.
     NoMatchingRows,
     /// Clears every filter, beside [`Text::NoMatchingRows`].
@@ -153,6 +159,12 @@ impl Text {
             Export => ("导出…", "Export…"),
             Details => ("详细信息", "Details"),
             NoFocus => ("单击一行查看全部字段", "Click a row to see all its fields"),
+            HideDetails => (
+                "收起详细信息，让表格更宽",
+                "Fold the details away to widen the table",
+            ),
+            ShowDetailsVertical => ("«\n详\n细\n信\n息", "«\nD\ne\nt\na\ni\nl\ns"),
+            ShowDetails => ("展开详细信息", "Show the details"),
             NoMatchingRows => ("没有符合条件的行", "No rows match the filters"),
             ClearFiltersPlain => ("清除筛选", "Clear filters"),
             FitColumns => ("自动列宽", "Fit column widths"),

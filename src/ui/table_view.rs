@@ -32,6 +32,9 @@ use std::time::Duration;
 pub struct TableView {
     /// The folder of the last export, offered first by the save dialog.
     pub last_folder: Option<PathBuf>,
+    /// Whether the clerk folded the details pane away (`Some(false)`) or opened it; until
+    /// then it follows the window's width ([`details_open_by_default`]).
+    pub details_open: Option<bool>,
     /// The interface language; the shell sets it.
     #[serde(skip)]
     pub lang: Lang,
@@ -79,6 +82,17 @@ struct NeedsKey {
 /// The details pane's first width: a 12-character code or a 20-character 四至 line beside
 /// its header.
 const DETAILS_WIDTH: f32 = 280.0;
+
+/// Below this width of the table view the details pane starts folded: at 1024×600 (922 points
+/// of window) it took a third of the width and left the grid four columns. The clerk's own
+/// choice, either way, is kept.
+const DETAILS_FOLD_BELOW: f32 = 1100.0;
+
+/// Whether the details pane is open before the clerk has chosen: only where the grid keeps
+/// room for most of its columns beside it.
+fn details_open_by_default(width: f32) -> bool {
+    width >= DETAILS_FOLD_BELOW
+}
 
 /// Space above and below a row's text, in points.
 const ROW_PADDING: f32 = 2.0;
@@ -355,6 +369,13 @@ impl TableView {
     /// the schematic draws. Returns the row to show on the schematic when that was clicked.
     fn details_pane(&mut self, ui: &mut Ui, table: &Table, state: &TableState) -> Option<usize> {
         let lang = self.lang;
+        let open = self
+            .details_open
+            .unwrap_or_else(|| details_open_by_default(ui.available_width()));
+        if !open {
+            self.folded_details(ui, table);
+            return None;
+        }
         let focused = state.selection.focused();
         egui::Panel::right(("table-details", &table.id))
             .resizable(true)
@@ -362,7 +383,17 @@ impl TableView {
             .show(ui, |ui| {
                 // Filling the panel keeps its width: egui shrinks a panel to what it holds.
                 ui.set_min_width(ui.available_width());
-                ui.heading(Text::Details.get(lang));
+                ui.horizontal(|ui| {
+                    ui.heading(Text::Details.get(lang));
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let fold = ui
+                            .small_button("»")
+                            .on_hover_text(Text::HideDetails.get(lang));
+                        if fold.clicked() {
+                            self.details_open = Some(false);
+                        }
+                    });
+                });
                 match focused.and_then(|row| Some((row, table.rows.get(row)?))) {
                     Some((row, cells)) => {
                         let on_map =
@@ -377,6 +408,23 @@ impl TableView {
                 }
             })
             .inner
+    }
+
+    /// The details pane folded to a strip at the right edge, whose button opens it again.
+    fn folded_details(&mut self, ui: &mut Ui, table: &Table) {
+        let lang = self.lang;
+        egui::Panel::right(("table-details-folded", &table.id))
+            .resizable(false)
+            .show(ui, |ui| {
+                let button = egui::Button::new(Text::ShowDetailsVertical.get(lang)).frame(false);
+                let clicked = ui
+                    .add(button)
+                    .on_hover_text(Text::ShowDetails.get(lang))
+                    .clicked();
+                if clicked {
+                    self.details_open = Some(true);
+                }
+            });
     }
 
     /// 打印…: the rows an export would write (the selected ones if any, else every shown

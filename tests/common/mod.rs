@@ -2,6 +2,8 @@
 //! and label queries on a headless window. Each test file uses a part of them.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+pub mod table_screen;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::collections::HashMap;
