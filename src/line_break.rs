@@ -33,7 +33,8 @@ pub fn may_break_between(before: char, after: char) -> bool {
 
 /// Splits `text` into lines at most `max_width` wide (each character `width_of` wide), breaking
 /// only where [`may_break_between`] allows; a run with no allowed break that is wider than a
-/// line (a very long code in a narrow pane) is broken where it must. A `\n` always breaks.
+/// line (a very long code in a narrow pane) is broken where it must, except that a closing mark
+/// after it hangs past the margin rather than start a line. A `\n` always breaks.
 /// Returns the byte range of each line, without the `\n`.
 pub fn break_lines(
     text: &str,
@@ -61,8 +62,12 @@ pub fn break_lines(
             last_break = Some((at, width));
         }
         let w = width_of(c);
-        if width + w > max_width && at > start {
-            match last_break.filter(|&(end, _)| end > start) {
+        let allowed = last_break.filter(|&(end, _)| end > start);
+        // A mark that may not start a line, after a run that cannot break (a code filling the
+        // line), hangs past the margin as in print (标点悬挂) rather than starting the next.
+        let hangs = allowed.is_none() && NO_LINE_START.contains(c);
+        if width + w > max_width && at > start && !hangs {
+            match allowed {
                 Some((end, used)) => {
                     lines.push(start..end);
                     start = end;
@@ -154,6 +159,14 @@ mod tests {
         assert_eq!(
             with_line_breaks("west road and east road", width, 10.0),
             "west road\nand east\nroad"
+        );
+    }
+
+    #[test]
+    fn punctuation_after_a_code_that_fills_the_line_hangs_in_the_margin() {
+        assert_eq!(
+            lines("编号411700S50001，七通一平", 12.0),
+            ["编号", "411700S50001，", "七通一平"]
         );
     }
 

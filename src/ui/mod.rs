@@ -9,6 +9,7 @@ pub mod file_strings;
 mod fonts;
 mod icon;
 mod ime;
+mod kinsoku;
 pub mod notices;
 mod open_file;
 mod overview;

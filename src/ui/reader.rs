@@ -446,7 +446,9 @@ impl Drawer<'_> {
         let response = if let Block::Figure { .. } = block {
             self.figure(ui, job)
         } else {
-            ui.add(egui::Label::new(job).wrap())
+            let slot = ui.scope_id().with(("block-text", index));
+            let galley = super::kinsoku::wrapped(ui, slot, job, ui.available_width());
+            ui.add(egui::Label::new(galley))
         };
         ui.add_space(BODY_SIZE * 0.5);
         self.scroll_to_current_match(&response, index);
