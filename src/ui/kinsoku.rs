@@ -42,13 +42,9 @@ fn lay_out(ui: &Ui, mut job: LayoutJob, max_width: f32, pixels_per_point: f32) -
     if !max_width.is_finite() || max_width <= 0.0 || job.text.is_empty() {
         return ui.ctx().fonts_mut(|fonts| fonts.layout_job(job));
     }
-    // The reader gives a block one font; its marks only change the background.
-    let Some(font) = job.sections.first().map(|s| s.format.font_id.clone()) else {
-        return ui.ctx().fonts_mut(|fonts| fonts.layout_job(job));
-    };
-    let lines = ui
-        .ctx()
-        .fonts_mut(|fonts| break_lines(&job.text, |c| fonts.glyph_width(&font, c), max_width));
+    let widths = advances(ui, &job);
+    let mut next_width = widths.into_iter();
+    let lines = break_lines(&job.text, |_| next_width.next().unwrap_or(0.0), max_width);
     let galleys: Vec<Arc<Galley>> = ui.ctx().fonts_mut(|fonts| {
         lines
             .iter()
@@ -71,6 +67,28 @@ fn lay_out(ui: &Ui, mut job: LayoutJob, max_width: f32, pixels_per_point: f32) -
         }
     }
     Arc::new(galley)
+}
+
+/// How far each character of `job` (but `\n`) moves the pen, in text order, as epaint lays it
+/// out: its own font, a fallback font's glyph for a character the first lacks (the indent's
+/// U+3000), kerning and letter spacing included. A glyph's own width alone made a first line
+/// overflow the column.
+fn advances(ui: &Ui, job: &LayoutJob) -> Vec<f32> {
+    let mut unwrapped = job.clone();
+    unwrapped.wrap = egui::text::TextWrapping::no_max_width();
+    let galley = ui.ctx().fonts_mut(|fonts| fonts.layout_job(unwrapped));
+    galley
+        .rows
+        .iter()
+        .flat_map(|row| {
+            let glyphs = &row.row.glyphs;
+            glyphs.iter().enumerate().map(move |(at, glyph)| {
+                glyphs
+                    .get(at + 1)
+                    .map_or(glyph.advance_width, |next| next.pos.x - glyph.pos.x)
+            })
+        })
+        .collect()
 }
 
 /// The part `line` of `job`, its sections cut to it, on one unwrapped line.

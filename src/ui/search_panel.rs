@@ -66,7 +66,16 @@ impl SearchPanel {
             self.open = false;
         }
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        (enter && !self.hits.is_empty()).then(|| nav_for(&self.hits, 0))
+        (enter && !self.hits.is_empty()).then(|| self.go_to(0))
+    }
+
+    /// Where hit `index` goes. A table needs the width the results take: for a cell the list
+    /// closes, and the search box brings it back with the same hits.
+    fn go_to(&mut self, index: usize) -> Nav {
+        if matches!(self.hits[index].place, Place::Cell { .. }) {
+            self.open = false;
+        }
+        nav_for(&self.hits, index)
     }
 
     /// A search over a newly opened `gazette` that keeps what the clerk typed and whether the
@@ -105,7 +114,7 @@ impl SearchPanel {
         });
         self.skipped_tables_note(ui, gazette, text);
         ui.separator();
-        let mut nav = None;
+        let mut clicked = None;
         egui::ScrollArea::vertical()
             .id_salt("search-results")
             .auto_shrink([false, false])
@@ -119,16 +128,11 @@ impl SearchPanel {
                         group = Some(name);
                     }
                     if hit_row(ui, gazette, hit, text).clicked() {
-                        nav = Some(nav_for(&self.hits, index));
-                        // A table needs the width the results take: the list closes, and the
-                        // search box brings it back with the same hits.
-                        if matches!(hit.place, Place::Cell { .. }) {
-                            self.open = false;
-                        }
+                        clicked = Some(index);
                     }
                 }
             });
-        nav
+        clicked.map(|index| self.go_to(index))
     }
 
     /// Names the tables the search left out for their size, and where to search them instead.
