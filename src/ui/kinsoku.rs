@@ -62,7 +62,10 @@ fn lay_out(ui: &Ui, mut job: LayoutJob, max_width: f32, pixels_per_point: f32) -
     let mut row = 0;
     for (line, part) in galleys.iter().enumerate() {
         row += part.rows.len();
-        if let Some(joint) = galley.rows.get_mut(row - 1) {
+        if let Some(joint) = row
+            .checked_sub(1)
+            .and_then(|last| galley.rows.get_mut(last))
+        {
             joint.ends_with_newline = hard[line];
         }
     }
