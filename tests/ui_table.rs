@@ -687,3 +687,52 @@ fn a_narrow_window_folds_the_details_pane_until_the_clerk_opens_it() {
         "the clerk's choice holds"
     );
 }
+
+/// The clerk chooses the frozen columns in the 列 menu: with 不冻结 the codes scroll away
+/// with the rest; with 冻结至“标定区域编号” they stay beside the prices. The choice is kept.
+#[test]
+fn the_clerk_chooses_the_frozen_columns() {
+    let gazette = gazette_browser::model::load::embedded().unwrap();
+    let table = gazette.table("land-prices").unwrap().clone();
+    let first_code = table.rows[0][2].as_printed().to_owned();
+    let price_header = table.columns[12].header();
+    let size = egui::vec2(800.0, 600.0);
+    let mut harness = table_harness(table, Store::default(), size);
+    harness.run();
+    let choose = |harness: &mut Harness<'_, Screen>, label: &str| {
+        harness.get_by_label("列").click();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+        harness.key_press(Key::Escape);
+        harness.run();
+    };
+    // Brings the prices into view; returns where the first code was before and after.
+    let scroll_to_prices = |harness: &mut Harness<'_, Screen>| {
+        let before = harness.get_by_label(&first_code).rect();
+        assert!(
+            harness.get_by_label(&price_header).rect().right() > size.x,
+            "the prices start out of view"
+        );
+        harness.get_by_label(&price_header).scroll_to_me();
+        harness.run();
+        assert!(harness.get_by_label(&price_header).rect().right() <= size.x);
+        (before, harness.get_by_label(&first_code).rect())
+    };
+
+    choose(&mut harness, "不冻结");
+    let (before, after) = scroll_to_prices(&mut harness);
+    assert_ne!(before, after, "nothing frozen: the codes scroll away");
+
+    choose(&mut harness, "冻结至“标定区域编号”");
+    let (before, after) = scroll_to_prices(&mut harness);
+    assert_eq!(
+        before, after,
+        "the codes stay while the prices come into view"
+    );
+    let state = harness.state().store.state("land-prices").unwrap();
+    assert_eq!(
+        state.layout.frozen,
+        gazette_browser::table::Frozen::Through(2)
+    );
+}

@@ -74,15 +74,33 @@ pub fn fit_widths(needs: &[ColumnNeed], available: f32, long_text_cap: f32) -> V
 /// Most of the width the frozen columns may take: the rest must leave room to scroll through.
 const MOST_FROZEN_SHARE: f32 = 0.45;
 
+/// Most of the width the clerk's own frozen columns may take.
+const MOST_CHOSEN_FROZEN_SHARE: f32 = 0.75;
+
 /// How many leading columns stay in place while the others scroll sideways, so a row keeps its
-/// name (序号, 用途, 标定区域编号) beside the prices at the right: the columns up to and
-/// including the first identifier (code) column, as frozen panes in a spreadsheet are leading
-/// columns. None when every column fits (nothing scrolls), and fewer (down to the first
-/// column, then none) when they would take more than [`MOST_FROZEN_SHARE`] of the width.
-pub fn frozen_count(identifies: &[bool], widths: &[f32], available: f32) -> usize {
+/// name (序号, 用途, 标定区域编号) beside the prices at the right. None when every column fits
+/// (nothing scrolls). `chosen` is the clerk's count ([`super::Layout::frozen_shown`]), kept
+/// while those columns leave a quarter of the width to scroll through. Otherwise the program
+/// chooses the columns up to and including the first identifier (code) column, as frozen panes
+/// in a spreadsheet are leading columns, and fewer (down to the first column, then none) when
+/// they would take more than [`MOST_FROZEN_SHARE`] of the width.
+pub fn frozen_count(
+    identifies: &[bool],
+    widths: &[f32],
+    available: f32,
+    chosen: Option<usize>,
+) -> usize {
     let total: f32 = widths.iter().sum();
     if total <= available || widths.len() < 2 {
         return 0;
+    }
+    let fits = |count: usize, share: f32| widths[..count].iter().sum::<f32>() <= available * share;
+    if let Some(chosen) = chosen {
+        let chosen = chosen.min(widths.len() - 1);
+        return (0..=chosen)
+            .rev()
+            .find(|&count| fits(count, MOST_CHOSEN_FROZEN_SHARE))
+            .unwrap_or(0);
     }
     let through_code = identifies
         .iter()
@@ -91,7 +109,7 @@ pub fn frozen_count(identifies: &[bool], widths: &[f32], available: f32) -> usiz
         .min(widths.len() - 1);
     [through_code, 1]
         .into_iter()
-        .find(|&count| widths[..count].iter().sum::<f32>() <= available * MOST_FROZEN_SHARE)
+        .find(|&count| fits(count, MOST_FROZEN_SHARE))
         .unwrap_or(0)
 }
 
@@ -185,24 +203,57 @@ mod tests {
     fn leading_columns_through_the_code_freeze_only_when_the_table_scrolls() {
         let identifies = [false, false, true, false, false];
         let widths = [60.0, 90.0, 120.0, 300.0, 300.0];
-        assert_eq!(frozen_count(&identifies, &widths, 2000.0), 0, "all fit");
         assert_eq!(
-            frozen_count(&identifies, &widths, 700.0),
+            frozen_count(&identifies, &widths, 2000.0, None),
+            0,
+            "all fit"
+        );
+        assert_eq!(
+            frozen_count(&identifies, &widths, 700.0, None),
             3,
             "序号 用途 编号"
         );
-        assert_eq!(frozen_count(&identifies, &widths, 400.0), 1, "only 序号");
         assert_eq!(
-            frozen_count(&identifies, &widths, 100.0),
+            frozen_count(&identifies, &widths, 400.0, None),
+            1,
+            "only 序号"
+        );
+        assert_eq!(
+            frozen_count(&identifies, &widths, 100.0, None),
             0,
             "not even 序号"
         );
         assert_eq!(
-            frozen_count(&[false; 5], &widths, 700.0),
+            frozen_count(&[false; 5], &widths, 700.0, None),
             1,
             "no code column: the first"
         );
-        assert_eq!(frozen_count(&[true], &[500.0], 100.0), 0, "one column");
+        assert_eq!(
+            frozen_count(&[true], &[500.0], 100.0, None),
+            0,
+            "one column"
+        );
+    }
+
+    #[test]
+    fn the_clerks_frozen_columns_stay_while_they_leave_room_to_scroll() {
+        let identifies = [false, false, true, false, false];
+        let widths = [60.0, 90.0, 120.0, 300.0, 300.0];
+        let frozen = |available, chosen| frozen_count(&identifies, &widths, available, chosen);
+        assert_eq!(
+            frozen(400.0, Some(3)),
+            3,
+            "序号 to 编号, where the program froze 序号"
+        );
+        assert_eq!(frozen(700.0, Some(0)), 0, "none");
+        assert_eq!(
+            frozen(700.0, Some(4)),
+            3,
+            "four would leave too little room: as many as do"
+        );
+        assert_eq!(frozen(2000.0, Some(3)), 0, "nothing scrolls");
+        assert_eq!(frozen(2000.0, Some(9)), 0, "nothing scrolls");
+        assert_eq!(frozen(800.0, Some(9)), 4, "never every column");
     }
 
     #[test]

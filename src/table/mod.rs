@@ -37,7 +37,7 @@ pub use index::{TableIndex, natural_cmp};
 pub use number_format::NumberFormat;
 pub use selection::{ClickKind, Selection};
 pub use session::{BACKGROUND_ROWS, Busy, Progress, Session, StatusFacts};
-pub use state::{ColumnFilter, Layout, Query, SortDirection, SortKey, TableState};
+pub use state::{ColumnFilter, Frozen, Layout, Query, SortDirection, SortKey, TableState};
 pub use store::{Reveal, Store};
 pub use summary::{
     ColumnSum, column_sum, column_value_counts, has_value_list, is_summable, tsv, value_counts,

@@ -3,7 +3,8 @@
 //!
 //! - [`Query`]: sort keys, column filters and the quick filter. It alone decides the visible
 //!   rows, so it is also the key a worker computes them for (see [`super::worker`]).
-//! - [`Layout`]: hidden columns and widths. Drawing only; never re-sorts anything.
+//! - [`Layout`]: hidden columns, widths and frozen columns. Drawing only; never re-sorts
+//!   anything.
 //! - [`Selection`]: selected, focused and anchor rows.
 
 use super::selection::Selection;
@@ -45,6 +46,22 @@ pub struct Layout {
     pub hidden: BTreeSet<usize>,
     /// Column widths in points, as the user dragged them.
     pub widths: BTreeMap<usize, f32>,
+    /// Which leading columns stay while the others scroll sideways.
+    pub frozen: Frozen,
+}
+
+/// The leading columns that stay in place while the others scroll sideways, as in a
+/// spreadsheet's frozen panes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Frozen {
+    /// The program's choice: through the first code column, while that leaves room
+    /// ([`super::frozen_count`]).
+    #[default]
+    Automatic,
+    /// None: every column scrolls.
+    Nothing,
+    /// Every shown column up to and including this one (its index in the table).
+    Through(usize),
 }
 
 /// One sort key: a column and its direction.
@@ -177,10 +194,22 @@ impl Layout {
             .collect()
     }
 
+    /// How many of the `shown` columns the clerk froze, or `None` for the program's choice.
+    pub fn frozen_shown(&self, shown: &[usize]) -> Option<usize> {
+        match self.frozen {
+            Frozen::Automatic => None,
+            Frozen::Nothing => Some(0),
+            Frozen::Through(last) => Some(shown.iter().filter(|&&c| c <= last).count()),
+        }
+    }
+
     /// Drops hidden columns and widths a table of `column_count` columns lacks.
     fn fit(&mut self, column_count: usize) {
         self.hidden.retain(|&column| column < column_count);
         self.widths.retain(|&column, _| column < column_count);
+        if matches!(self.frozen, Frozen::Through(last) if last >= column_count) {
+            self.frozen = Frozen::Automatic;
+        }
         if self.hidden.len() >= column_count {
             self.hidden.clear();
         }

@@ -251,12 +251,14 @@ mod tests {
         state.query.cycle_sort(6, false);
         state.query.quick_filter = "住宅".into();
         state.layout.widths.insert(2, 120.0);
+        state.layout.frozen = crate::table::Frozen::Through(2);
         let text = ron::to_string(&store).unwrap();
         let back: Store = ron::from_str(&text).unwrap();
         let state = back.state(&table.id).unwrap();
         assert_eq!(state.query.sort.len(), 1);
         assert!(state.query.quick_filter.is_empty());
         assert_eq!(state.layout.widths.len(), 1);
+        assert_eq!(state.layout.frozen, crate::table::Frozen::Through(2));
         assert!(state.selection.rows().is_empty());
     }
 

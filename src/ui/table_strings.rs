@@ -32,6 +32,12 @@ pub enum Text {
     ClearFiltersPlain,
     /// Columns menu: give every column its fitted width again.
     FitColumns,
+    /// Columns menu: the heading of the frozen-columns choice.
+    FrozenColumns,
+    /// Frozen columns: as the program chooses.
+    FrozenAutomatic,
+    /// Frozen columns: none.
+    FrozenNothing,
     /// Filter popup: the text field's label.
     FilterContains,
     /// Filter popup: explains the leading `=`.
@@ -168,6 +174,12 @@ impl Text {
             NoMatchingRows => ("没有符合条件的行", "No rows match the filters"),
             ClearFiltersPlain => ("清除筛选", "Clear filters"),
             FitColumns => ("自动列宽", "Fit column widths"),
+            FrozenColumns => (
+                "冻结列（左右滚动时不动）",
+                "Frozen columns (stay while scrolling sideways)",
+            ),
+            FrozenAutomatic => ("自动", "Automatic"),
+            FrozenNothing => ("不冻结", "None"),
             FilterContains => ("包含", "Contains"),
             FilterExactHint => ("以 = 开头表示完全相同", "Start with = for an exact match"),
             Min => ("最小", "Min"),
@@ -304,6 +316,14 @@ pub fn export_rows_button(lang: Lang, rows: RowChoice, count: usize) -> String {
         (Lang::En, RowChoice::Selected) => format!("Export {count} selected rows…"),
         (Lang::En, RowChoice::Shown) => format!("Export {count} shown rows…"),
         (Lang::En, RowChoice::All) => format!("Export all {count} rows…"),
+    }
+}
+
+/// Frozen columns: every column up to and including `title`.
+pub fn frozen_through(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("冻结至“{title}”"),
+        Lang::En => format!("Through “{title}”"),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::desktop::DialogSupport;
 use crate::export::RowChoice;
 use crate::model::{Column, Gazette, Table};
 use crate::table::{
-    Busy, ClickKind, ColumnFilter, ColumnNeed, NumberFormat, Progress, Reveal, Session,
+    Busy, ClickKind, ColumnFilter, ColumnNeed, Frozen, NumberFormat, Progress, Reveal, Session,
     StatusFacts, Store, TableState, fit_widths, frozen_count, has_value_list, tsv,
 };
 use eframe::egui::{self, Key, RichText, Sense, Ui};
@@ -587,7 +587,8 @@ fn table_ui(
         .iter()
         .map(|&c| table.columns[c].kind == crate::model::ColumnKind::Code)
         .collect();
-    let frozen = frozen_count(&identifies, &requested, frame.available);
+    let chosen = state.layout.frozen_shown(&columns);
+    let frozen = frozen_count(&identifies, &requested, frame.available, chosen);
     let mut actions = Actions {
         user_sized: !state.layout.widths.is_empty(),
         requested: requested.clone(),
@@ -1071,7 +1072,26 @@ fn columns_menu(ui: &mut Ui, state: &mut TableState, table: &Table, lang: Lang) 
                 state.layout.set_hidden(c, !shown, count);
             }
         }
+        ui.separator();
+        frozen_choice(ui, &mut state.layout.frozen, table, lang);
     });
+}
+
+/// Most leading columns offered to freeze: 序号 to 标定区域编号 and one more.
+const FROZEN_OFFERED: usize = 4;
+
+/// 冻结列: the program's choice, none, or through one of the first columns.
+fn frozen_choice(ui: &mut Ui, frozen: &mut Frozen, table: &Table, lang: Lang) {
+    ui.label(RichText::new(Text::FrozenColumns.get(lang)).weak());
+    ui.radio_value(frozen, Frozen::Automatic, Text::FrozenAutomatic.get(lang));
+    ui.radio_value(frozen, Frozen::Nothing, Text::FrozenNothing.get(lang));
+    for (c, column) in table.columns.iter().enumerate().take(FROZEN_OFFERED) {
+        ui.radio_value(
+            frozen,
+            Frozen::Through(c),
+            strings::frozen_through(lang, &column.title),
+        );
+    }
 }
 
 /// Every field of the focused row: its header, and beside it the value broken into lines by
