@@ -10,7 +10,7 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
 use gazette_browser::model::{Table, load};
@@ -19,6 +19,7 @@ use gazette_browser::table::Store;
 use gazette_browser::ui::App;
 use gazette_browser::ui::strings::Lang;
 use gazette_browser::ui::table_view::TableView;
+use std::sync::Arc;
 
 /// The events of one wheel movement over the middle of the window.
 fn wheel_events(unit: egui::MouseWheelUnit, delta_y: f32) -> [egui::Event; 2] {
@@ -60,6 +61,17 @@ fn scroll_back_and_forth(harness: &mut Harness<'_, impl Sized>, frame: &mut u32)
     *frame += 1;
     scroll(harness, (*frame / 200).is_multiple_of(2));
     harness.step();
+}
+
+/// A fresh table view of `table` in a 1280×800 window, not yet drawn.
+fn table_harness(table: Arc<Table>) -> Harness<'static, (TableView, Store)> {
+    Harness::builder()
+        .allow_missing_glyphs()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            move |ui, (view, store): &mut (TableView, Store)| view.show(ui, store, &table),
+            (TableView::new(Lang::Zh), Store::default()),
+        )
 }
 
 fn million_row_table() -> Table {
@@ -124,14 +136,8 @@ fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frames");
     group.sample_size(50);
 
-    let table = million_row_table();
-    let mut harness = Harness::builder()
-        .allow_missing_glyphs()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            move |ui, (view, store): &mut (TableView, Store)| view.show(ui, store, &table),
-            (TableView::new(Lang::Zh), Store::default()),
-        );
+    let table = Arc::new(million_row_table());
+    let mut harness = table_harness(Arc::clone(&table));
     for _ in 0..5 {
         harness.step();
     }
@@ -148,7 +154,35 @@ fn frames(c: &mut Criterion) {
         b.iter(|| scroll_back_and_forth(&mut harness, &mut frame))
     });
 
-    let gazette = load::embedded().expect("the embedded issue loads");
+    // The first two frames that show a table: its column widths are measured (the first 20,000
+    // rows) and its number formats worked out on the UI thread. The 66-row table gives egui's
+    // own first-frame cost (fonts), so the difference is what a million rows add.
+    let million = table;
+    let embedded = load::embedded().expect("the embedded issue loads");
+    let small = Arc::new(
+        embedded
+            .table("land-prices")
+            .cloned()
+            .expect("land-price table"),
+    );
+    for (name, table) in [
+        ("first_frame_66_rows", small),
+        ("first_frame_1m_rows", million),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || table_harness(Arc::clone(&table)),
+                |mut harness| {
+                    // egui's first pass may only size things: the view settles in two.
+                    harness.step();
+                    harness.step();
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+
+    let gazette = embedded;
     for tab in ["overview", "land-price-notice", "pharma-plan-notice"] {
         let gazette = gazette.clone();
         let mut app = Harness::builder()
