@@ -1,7 +1,7 @@
 //! Where a line of Chinese (and mixed) text may break, by the rules Chinese typesetting follows
 //! (禁则): an opening mark such as 《 （ “ never ends a line, a closing mark or punctuation such
-//! as ， 。 、 ； ： ？ ！ ） 》 ” never starts one, and a code or number (411700S50001,
-//! 3298.21) is never split. epaint breaks between any two Chinese characters and knows none of
+//! as ， 。 、 ； ： ？ ！ ） 》 ” never starts one, a code or number (411700S50001,
+//! 3298.21) is never split, and a number keeps the character after it (2022年, 22号). epaint breaks between any two Chinese characters and knows none of
 //! the full-width marks, so the window lays such text out here and hands epaint whole lines.
 //!
 //! No egui: the caller says how wide each character is.
@@ -20,15 +20,25 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | '²' | '³')
 }
 
-/// Whether a line may end between `before` and `after`.
-pub fn may_break_between(before: char, after: char) -> bool {
+/// Whether a line may end between `before` and `after`; `number_before` says that `before` ends a
+/// number (digits and a decimal point only, not a code such as 411700S50001).
+pub fn may_break_between(before: char, after: char, number_before: bool) -> bool {
     if NO_LINE_END.contains(before) || NO_LINE_START.contains(after) {
         return false;
     }
     if after == ' ' || (is_word_char(before) && is_word_char(after)) {
         return false;
     }
+    // A number keeps the character it counts: 2022年, 22号, 150亿元 stay on one line.
+    if number_before && is_ideograph(after) {
+        return false;
+    }
     true
+}
+
+/// Whether `c` is a Chinese character (the CJK Unified Ideographs and Extension A).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// Splits `text` into lines at most `max_width` wide (each character `width_of` wide), breaking
@@ -47,6 +57,8 @@ pub fn break_lines(
     // The last place the current line may end, and the width of the line up to there.
     let mut last_break: Option<(usize, f32)> = None;
     let mut previous: Option<char> = None;
+    // Whether the word characters just before are a number (2022, 3298.21).
+    let mut in_number = false;
     for (at, c) in text.char_indices() {
         if c == '\n' {
             lines.push(start..at);
@@ -54,10 +66,11 @@ pub fn break_lines(
             width = 0.0;
             last_break = None;
             previous = None;
+            in_number = false;
             continue;
         }
         if let Some(before) = previous
-            && may_break_between(before, c)
+            && may_break_between(before, c, in_number && before.is_ascii_digit())
         {
             last_break = Some((at, width));
         }
@@ -82,6 +95,10 @@ pub fn break_lines(
             last_break = None;
         }
         width += w;
+        let continues_word = previous.is_some_and(is_word_char) && is_word_char(c);
+        let starts_number = !previous.is_some_and(is_word_char) && c.is_ascii_digit();
+        in_number =
+            (starts_number || (continues_word && in_number)) && (c.is_ascii_digit() || c == '.');
         previous = Some(c);
     }
     lines.push(start..text.len());
@@ -167,6 +184,20 @@ mod tests {
         assert_eq!(
             lines("编号411700S50001，七通一平", 12.0),
             ["编号", "411700S50001，", "七通一平"]
+        );
+    }
+
+    #[test]
+    fn a_number_keeps_the_character_it_counts() {
+        assert_eq!(
+            lines("中心城区2022年标定", 12.0),
+            ["中心城区", "2022年标定"]
+        );
+        assert_eq!(lines("第2次会议", 6.0), ["第2次", "会议"]);
+        assert_eq!(
+            lines("编号411700S50001面积", 16.0),
+            ["编号411700S50001", "面积"],
+            "a code is not a number: what follows it may start a line"
         );
     }
 

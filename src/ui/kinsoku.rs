@@ -36,6 +36,19 @@ pub fn wrapped(ui: &Ui, slot: egui::Id, job: LayoutJob, max_width: f32) -> Arc<G
     galley
 }
 
+/// A centred title, `size` points and strong, wrapped by the same rules as the paragraphs.
+pub fn title(ui: &mut Ui, slot: egui::Id, text: &str, size: f32) -> egui::Response {
+    let format = egui::TextFormat {
+        font_id: egui::FontId::proportional(size),
+        color: ui.visuals().strong_text_color(),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::single_section(text.to_owned(), format);
+    job.halign = egui::Align::Center;
+    let galley = wrapped(ui, slot, job, ui.available_width());
+    ui.add(egui::Label::new(galley))
+}
+
 /// Breaks `job`'s text into lines, lays each out alone and stacks them.
 fn lay_out(ui: &Ui, mut job: LayoutJob, max_width: f32, pixels_per_point: f32) -> Arc<Galley> {
     job.wrap.max_width = max_width;

@@ -320,7 +320,8 @@ fn head(ui: &mut egui::Ui, gazette: &Gazette, document: &Document, text: &String
     let mut nav = None;
     ui.add_space(12.0);
     ui.vertical_centered(|ui| {
-        ui.add(egui::Label::new(RichText::new(&document.title).size(24.0).strong()).wrap());
+        let slot = ui.scope_id().with(("title", &document.id));
+        super::kinsoku::title(ui, slot, &document.title, 24.0);
         if let Some(number) = &document.number {
             ui.label(RichText::new(number).size(BODY_SIZE));
         }
@@ -392,7 +393,8 @@ impl Drawer<'_> {
             ui.label(RichText::new(label).size(BODY_SIZE).strong());
         }
         ui.vertical_centered(|ui| {
-            ui.add(egui::Label::new(RichText::new(&attachment.title).size(20.0).strong()).wrap());
+            let slot = ui.scope_id().with(("attachment-title", self.index));
+            super::kinsoku::title(ui, slot, &attachment.title, 20.0);
         });
         ui.add_space(8.0);
         if self.view.scroll_to_block == Some(self.index) && !attachment.body.is_empty() {
