@@ -6,13 +6,8 @@ use gazette_browser::export::{CsvOptions, Encoding, UTF8_BOM, csv_bytes, write_o
 use gazette_browser::model::{Cell, Column, ColumnKind, Table, TableOrigin};
 use std::path::{Path, PathBuf};
 
-fn column(title: &str, kind: ColumnKind, unit: Option<&str>) -> Column {
-    Column {
-        title: title.into(),
-        kind,
-        unit: unit.map(Into::into),
-    }
-}
+mod common;
+use common::table_screen::column;
 
 /// Four rows of 附件1 as printed, plus a row with formula-like text.
 fn table() -> Table {
@@ -88,8 +83,6 @@ fn table() -> Table {
 
 /// A fresh, empty folder of this test's own: tests run in parallel, and several write the same
 /// file name, so each call gets a folder no other call shares.
-mod common;
-
 fn scratch(name: &str) -> PathBuf {
     common::fresh_dir(&format!("export-rt-{name}"))
 }

@@ -12,16 +12,11 @@ use gazette_browser::model::load::embedded;
 use gazette_browser::table::Store;
 use gazette_browser::ui::App;
 use gazette_browser::ui::strings::ZH;
-use gazette_browser::ui::table_view::TableView;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The table view and the store it writes to.
-#[derive(Default)]
-struct Screen {
-    view: TableView,
-    store: Store,
-}
+mod common;
+use common::table_screen::table_harness;
 
 /// The words of the result line before the path (the template up to its `{}`).
 fn written_prefix() -> &'static str {
@@ -66,19 +61,9 @@ fn assert_pdf(path: &PathBuf) {
 #[test]
 fn print_in_the_table_view_writes_the_shown_table_as_a_pdf() {
     let gazette: Arc<Gazette> = Arc::new(embedded().unwrap());
-    let mut screen = Screen::default();
-    screen.view.share(Arc::clone(&gazette));
-    let shown = Arc::clone(&gazette);
-    let mut harness = Harness::builder()
-        .allow_missing_glyphs()
-        .with_size(egui::vec2(1400.0, 700.0))
-        .build_ui_state(
-            move |ui, screen: &mut Screen| {
-                let table = shown.table("land-prices").unwrap();
-                screen.view.show(ui, &mut screen.store, table);
-            },
-            screen,
-        );
+    let table = gazette.table("land-prices").unwrap().clone();
+    let mut harness = table_harness(table, Store::default(), egui::vec2(1400.0, 700.0));
+    harness.state_mut().view.share(Arc::clone(&gazette));
     harness.run();
     harness.get_by_label(ZH.print).click();
     let path = wait_for_pdf(&mut harness);
